@@ -1,0 +1,132 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  return value;
+};
+const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/**
+ * The whole configuration of the backend, read once from the environment at boot.
+ * Every variable is declared here; the README's configuration table mirrors this class.
+ */
+export class AppConfig {
+  /** HTTP port of the API and the web app. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 65535' })
+  @Min(1, { message: 'must be an integer between 1 and 65535' })
+  @Max(65535, { message: 'must be an integer between 1 and 65535' })
+  PORT = 3000;
+
+  /** Interface to listen on. */
+  @IsString()
+  @MinLength(1)
+  HOST = '0.0.0.0';
+
+  /** PostgreSQL connection string; without it an embedded PostgreSQL is started in DATA_DIR. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** Folder for the embedded PostgreSQL cluster and other local state. */
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = '.data';
+
+  /** Port of the embedded PostgreSQL; 0 picks a free one at each start. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 0 and 65535' })
+  @Min(0, { message: 'must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'must be an integer between 0 and 65535' })
+  EMBEDDED_PG_PORT = 0;
+
+  /** Minimum level of the JSON log. */
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** Comma-separated origins allowed by CORS; empty means CORS is off. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  /** Folder of the production Angular build served at `/`. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  STATIC_DIR?: string;
+
+  /** How long shutdown waits for in-flight requests, in milliseconds. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer of milliseconds between 0 and 600000' })
+  @Min(0, { message: 'must be an integer of milliseconds between 0 and 600000' })
+  @Max(600_000, { message: 'must be an integer of milliseconds between 0 and 600000' })
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  /** Serve the OpenAPI document and Swagger UI. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  API_DOCS = true;
+
+  get corsOrigins(): string[] {
+    return (this.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o.length > 0);
+  }
+
+  get usesEmbeddedDatabase(): boolean {
+    return this.DATABASE_URL === undefined;
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function describe(errors: ValidationError[], env: Record<string, string | undefined>): string[] {
+  return errors.flatMap((e) =>
+    [...new Set(Object.values(e.constraints ?? {}))].map(
+      (msg) => `${e.property} ${msg} (got ${JSON.stringify(env[e.property] ?? null)})`,
+    ),
+  );
+}
+
+/** Reads and validates the configuration; throws a ConfigError that names every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const plain: Record<string, unknown> = {};
+  for (const key of known) {
+    if (env[key] !== undefined) plain[key] = env[key];
+  }
+  const config = plainToInstance(AppConfig, plain, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false });
+  if (errors.length > 0) throw new ConfigError(describe(errors, env));
+  return config;
+}

@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import { PinoNestLogger } from './common/logging/logger.js';
+import { requestLogging } from './common/logging/request-logging.middleware.js';
+import { DomainException, ErrorKind } from './common/problem/domain.exception.js';
+import { createValidationPipe } from './common/problem/validation.js';
+import type { AppConfig } from './config/app.config.js';
+import { APP_VERSION } from './version.js';
+
+export const API_PREFIX = 'api';
+
+/** The production Angular build, as laid out in the repository and in the Docker image. */
+export function defaultStaticDir(): string {
+  return fileURLToPath(new URL('../../../frontend/dist/browser', import.meta.url));
+}
+
+/** Builds the whole HTTP application (API, OpenAPI, web app) without listening. Tests use it too. */
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  logger: Logger,
+  httpLogger: Logger = logger,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ config, databaseUrl }),
+    { logger: new PinoNestLogger(logger), bodyParser: false, abortOnError: false },
+  );
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(requestLogging(httpLogger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          // Plain-HTTP deployments on a hospital LAN must still load their own assets.
+          upgradeInsecureRequests: null,
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+        },
+      },
+    }),
+  );
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({ origin: config.corsOrigins, credentials: true });
+  }
+  app.use(`/${API_PREFIX}`, express.json({ limit: '2mb' }));
+  app.use(`/${API_PREFIX}`, express.urlencoded({ extended: false, limit: '2mb' }));
+  app.use(`/${API_PREFIX}`, rejectUnreadableBody);
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  if (config.API_DOCS) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('RadFleet API')
+        .setDescription('Lifecycle management of a city fleet of diagnostic imaging devices.')
+        .setVersion(APP_VERSION)
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
+      jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+      yamlDocumentUrl: `${API_PREFIX}/docs-yaml`,
+    });
+  }
+
+  serveWebApp(app, resolve(config.STATIC_DIR ?? defaultStaticDir()), logger);
+  return app;
+}
+
+/** Turns body-parser failures into a clear 400 before they reach Nest. */
+function rejectUnreadableBody(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
+  const e = err as { type?: string; status?: number };
+  if (e?.type === 'entity.parse.failed') {
+    next(new DomainException('MALFORMED_BODY', ErrorKind.BAD_INPUT, 'The request body is not valid JSON.'));
+  } else if (e?.type === 'entity.too.large') {
+    next(new DomainException('BODY_TOO_LARGE', ErrorKind.PAYLOAD_TOO_LARGE, 'The request body is too large.'));
+  } else {
+    next(err);
+  }
+}
+
+/** Serves the Angular build at `/`; client routes fall back to index.html, `/api` never does. */
+function serveWebApp(app: NestExpressApplication, dir: string, logger: Logger): void {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) {
+    logger.warn({ dir }, 'no web app build found; only the API is served (run `npm run build`)');
+    return;
+  }
+  app.use(
+    express.static(dir, {
+      index: false,
+      setHeaders: (res, path) => {
+        res.setHeader(
+          'Cache-Control',
+          /\.[0-9a-zA-Z]{8,}\.(js|css|woff2?)$/.test(path) || /-[A-Z0-9]{8}\.(js|css)$/.test(path)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
+    }),
+  );
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const isApi = req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`);
+    if ((req.method === 'GET' || req.method === 'HEAD') && !isApi && req.accepts('html')) {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+      return;
+    }
+    next();
+  });
+}

@@ -1,0 +1,30 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { pino } from 'pino';
+import { loadConfig } from '../../src/app/config/app.config.js';
+import { createApp } from '../../src/app/create-app.js';
+import { TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  db: TestDatabase;
+  /** The HTTP server, for supertest. */
+  server: ReturnType<NestExpressApplication['getHttpServer']>;
+  close(): Promise<void>;
+}
+
+/** The real application on its own fresh database, migrated exactly as at start-up. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await TestDatabase.create();
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  const app = await createApp(config, db.url, pino({ level: 'silent' }));
+  await app.init();
+  return {
+    app,
+    db,
+    server: app.getHttpServer(),
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}

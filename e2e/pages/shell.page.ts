@@ -1,0 +1,26 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The application shell: top bar, navigation and language switch. */
+export class ShellPage {
+  readonly main: Locator;
+  readonly nav: Locator;
+
+  constructor(readonly page: Page) {
+    this.main = page.locator('main');
+    this.nav = page.getByRole('navigation');
+  }
+
+  async open(path = '/'): Promise<void> {
+    await this.page.goto(path);
+    await expect(this.page.locator('rf-shell')).toBeVisible();
+  }
+
+  languageButton(lang: 'ru' | 'en'): Locator {
+    return this.page.locator(`mat-button-toggle[data-lang="${lang}"] button`);
+  }
+
+  async switchLanguage(lang: 'ru' | 'en'): Promise<void> {
+    await this.languageButton(lang).click();
+    await expect(this.page.locator('html')).toHaveAttribute('lang', lang);
+  }
+}

@@ -1,0 +1,84 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Module boundaries: what each package may import. */
+const FRAMEWORKS = ['@nestjs/*', '@angular/*', 'typeorm', 'express', 'pg', 'rxjs', 'exceljs'];
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/.angular/**',
+      '**/test-results/**',
+      '**/playwright-report/**',
+      '**/.data/**',
+      '**/.nx/**',
+      '**/out-tsc/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    // shared is framework-free and depends on nothing of ours.
+    files: ['shared/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: FRAMEWORKS, message: 'shared/ imports no framework.' },
+            { group: ['@radfleet/*'], message: 'shared/ depends on nothing of ours.' },
+            { group: ['**/backend/**', '**/frontend/**', '../../*'], message: 'shared/ stays inside shared/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['frontend/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@radfleet/backend', '@radfleet/backend/*', '**/backend/**'], message: 'The frontend never imports the backend.' },
+            { group: ['@nestjs/*', 'typeorm', 'pg', 'express', 'exceljs'], message: 'Server packages stay in the backend.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['backend/src/**/*.ts', 'backend/test/**/*.ts'],
+    rules: {
+      // Nest and TypeORM read constructor and property types from decorator metadata at run time.
+      '@typescript-eslint/consistent-type-imports': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@radfleet/frontend', '@radfleet/frontend/*', '**/frontend/**'], message: 'The backend never imports the frontend.' },
+            { group: ['@angular/*'], message: 'Angular stays in the frontend.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['tools/**/*.mjs', 'e2e/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['tools/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly' } },
+  },
+);

@@ -1,0 +1,6 @@
+/** Answer of `GET /api/health`. */
+export interface HealthResponse {
+  status: 'ok' | 'error';
+  database: 'up' | 'down';
+  version: string;
+}

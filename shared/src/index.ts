@@ -1,0 +1,2 @@
+export * from './health/health.response.js';
+export * from './problem/problem-details.js';
