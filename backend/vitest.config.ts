@@ -12,6 +12,7 @@ export default defineConfig({
         plugins,
         test: {
           name: 'unit',
+          setupFiles: ['reflect-metadata'],
           include: ['src/**/*.spec.ts'],
           environment: 'node',
         },
@@ -20,6 +21,7 @@ export default defineConfig({
         plugins,
         test: {
           name: 'integration',
+          setupFiles: ['reflect-metadata'],
           include: ['test/**/*.integration-spec.ts'],
           environment: 'node',
           globalSetup: ['test/support/global-setup.ts'],

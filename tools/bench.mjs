@@ -13,8 +13,14 @@ const sections = [
   { name: 'bundle', module: './bench/bundle.mjs' },
 ];
 
-if (!existsSync(join(root, 'backend/dist/main.js')) || !existsSync(join(root, 'frontend/dist/browser/index.html'))) {
-  execSync('npx nx run-many -t build -p @radfleet/shared @radfleet/backend @radfleet/frontend', { cwd: root, stdio: 'inherit' });
+if (
+  !existsSync(join(root, 'backend/dist/main.js')) ||
+  !existsSync(join(root, 'frontend/dist/browser/index.html'))
+) {
+  execSync('npx nx run-many -t build -p @radfleet/shared @radfleet/backend @radfleet/frontend', {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 
 const results = [];
@@ -25,8 +31,13 @@ for (const s of sections) {
   for (const r of await run(root)) {
     results.push({ section: s.name, ...r });
     const verdict = r.pass === undefined ? '' : r.pass ? '  PASS' : '  FAIL';
-    console.log(`${r.figure.padEnd(52)} ${String(r.value).padStart(10)} ${r.unit.padEnd(6)} target: ${r.target}${verdict}`);
+    console.log(
+      `${r.figure.padEnd(52)} ${String(r.value).padStart(10)} ${r.unit.padEnd(6)} target: ${r.target}${verdict}`,
+    );
   }
 }
-writeFileSync(join(root, 'bench-results.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+writeFileSync(
+  join(root, 'bench-results.json'),
+  JSON.stringify({ at: new Date().toISOString(), results }, null, 2),
+);
 console.log('\nwritten to bench-results.json');

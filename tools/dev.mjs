@@ -6,19 +6,40 @@ import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const first = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', '@radfleet/shared', '@radfleet/backend'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const first = spawnSync(
+  'npx',
+  ['nx', 'run-many', '-t', 'build', '-p', '@radfleet/shared', '@radfleet/backend'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (first.status !== 0) process.exit(first.status ?? 1);
 
 const children = [
   ['shared', 'npx', ['tsc', '-p', 'shared/tsconfig.lib.json', '--watch', '--preserveWatchOutput']],
-  ['backend:tsc', 'npx', ['tsc', '-p', 'backend/tsconfig.build.json', '--watch', '--preserveWatchOutput']],
-  ['backend', process.execPath, ['--watch-path=backend/dist', '--watch-path=shared/dist', 'backend/dist/main.js']],
-  ['frontend', 'npx', ['ng', 'serve', '--proxy-config', 'proxy.conf.json'], resolve(root, 'frontend')],
+  [
+    'backend:tsc',
+    'npx',
+    ['tsc', '-p', 'backend/tsconfig.build.json', '--watch', '--preserveWatchOutput'],
+  ],
+  [
+    'backend',
+    process.execPath,
+    ['--watch-path=backend/dist', '--watch-path=shared/dist', 'backend/dist/main.js'],
+  ],
+  [
+    'frontend',
+    'npx',
+    ['ng', 'serve', '--proxy-config', 'proxy.conf.json'],
+    resolve(root, 'frontend'),
+  ],
 ].map(([name, cmd, args, cwd]) => {
-  const child = spawn(cmd, args, { cwd: cwd ?? root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '1' } });
+  const child = spawn(cmd, args, {
+    cwd: cwd ?? root,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: '1' },
+  });
   child.on('exit', (code) => console.log(`[dev] ${name} exited with ${code}`));
   return child;
 });

@@ -14,15 +14,35 @@ const only = process.argv.slice(2); // e.g. `npm test -- unit integration`
 
 /** @type {{ name: string, kind: 'check' | 'tests', cmd: string[], cwd?: string, report?: string, format?: 'vitest' | 'playwright' }[]} */
 const stages = [
-  { name: 'lint', kind: 'check', cmd: ['npx', 'nx', 'run-many', '-t', 'lint', '--output-style=stream'] },
-  { name: 'typecheck', kind: 'check', cmd: ['npx', 'nx', 'run-many', '-t', 'typecheck', '--output-style=stream'] },
-  { name: 'build', kind: 'check', cmd: ['npx', 'nx', 'run-many', '-t', 'build', '--output-style=stream'] },
+  {
+    name: 'lint',
+    kind: 'check',
+    cmd: ['npx', 'nx', 'run-many', '-t', 'lint', '--output-style=stream'],
+  },
+  {
+    name: 'typecheck',
+    kind: 'check',
+    cmd: ['npx', 'nx', 'run-many', '-t', 'typecheck', '--output-style=stream'],
+  },
+  {
+    name: 'build',
+    kind: 'check',
+    cmd: ['npx', 'nx', 'run-many', '-t', 'build', '--output-style=stream'],
+  },
   { name: 'docker files', kind: 'check', cmd: ['node', 'tools/docker-check.mjs', '--after-build'] },
   {
     name: 'unit: shared',
     kind: 'tests',
     cwd: 'shared',
-    cmd: ['npx', 'vitest', 'run', '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'shared-unit.json')}`],
+    cmd: [
+      'npx',
+      'vitest',
+      'run',
+      '--passWithNoTests',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(reports, 'shared-unit.json')}`,
+    ],
     report: 'shared-unit.json',
     format: 'vitest',
   },
@@ -30,7 +50,16 @@ const stages = [
     name: 'unit: backend',
     kind: 'tests',
     cwd: 'backend',
-    cmd: ['npx', 'vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'backend-unit.json')}`],
+    cmd: [
+      'npx',
+      'vitest',
+      'run',
+      '--project',
+      'unit',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(reports, 'backend-unit.json')}`,
+    ],
     report: 'backend-unit.json',
     format: 'vitest',
   },
@@ -38,7 +67,15 @@ const stages = [
     name: 'unit: frontend',
     kind: 'tests',
     cwd: 'frontend',
-    cmd: ['npx', 'ng', 'test', '--watch=false', '--reporters=json', '--reporters=default', `--output-file=${join(reports, 'frontend-unit.json')}`],
+    cmd: [
+      'npx',
+      'ng',
+      'test',
+      '--watch=false',
+      '--reporters=json',
+      '--reporters=default',
+      `--output-file=${join(reports, 'frontend-unit.json')}`,
+    ],
     report: 'frontend-unit.json',
     format: 'vitest',
   },
@@ -46,7 +83,16 @@ const stages = [
     name: 'integration: backend (PostgreSQL)',
     kind: 'tests',
     cwd: 'backend',
-    cmd: ['npx', 'vitest', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'backend-integration.json')}`],
+    cmd: [
+      'npx',
+      'vitest',
+      'run',
+      '--project',
+      'integration',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(reports, 'backend-integration.json')}`,
+    ],
     report: 'backend-integration.json',
     format: 'vitest',
   },
@@ -86,7 +132,11 @@ function count(stage) {
     };
   }
   const s = r.stats ?? {};
-  return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0, skipped: s.skipped ?? 0 };
+  return {
+    passed: (s.expected ?? 0) + (s.flaky ?? 0),
+    failed: s.unexpected ?? 0,
+    skipped: s.skipped ?? 0,
+  };
 }
 
 const rows = [];
@@ -97,7 +147,12 @@ for (const stage of stages) {
   const counts = stage.kind === 'tests' ? count(stage) : null;
   if (code !== 0) failedStages++;
   if (stage.kind === 'tests' && counts === null) {
-    rows.push({ stage: stage.name, result: `exit ${code}, no report`, seconds, counts: { passed: 0, failed: 1, skipped: 0 } });
+    rows.push({
+      stage: stage.name,
+      result: `exit ${code}, no report`,
+      seconds,
+      counts: { passed: 0, failed: 1, skipped: 0 },
+    });
   } else {
     rows.push({ stage: stage.name, result: code === 0 ? 'ok' : `exit ${code}`, seconds, counts });
   }
@@ -113,7 +168,9 @@ for (const r of rows) {
     total.skipped += c.skipped;
   }
   const counts = c ? `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped` : '';
-  console.log(`${r.stage.padEnd(36)} ${r.result.padEnd(18)} ${r.seconds.toFixed(1).padStart(6)} s  ${counts}`);
+  console.log(
+    `${r.stage.padEnd(36)} ${r.result.padEnd(18)} ${r.seconds.toFixed(1).padStart(6)} s  ${counts}`,
+  );
 }
 if (failedStages > 0) console.log(`${failedStages} stage(s) failed`);
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

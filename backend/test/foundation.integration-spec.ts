@@ -13,7 +13,10 @@ describe('the HTTP foundation', () => {
 
   beforeAll(async () => {
     staticDir = await mkdtemp(join(tmpdir(), 'radfleet-static-'));
-    await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>RadFleet test shell</title>');
+    await writeFile(
+      join(staticDir, 'index.html'),
+      '<!doctype html><title>RadFleet test shell</title>',
+    );
     await writeFile(join(staticDir, 'main-ABCDEFGH.js'), 'console.log(1)');
     t = await createTestApp({ STATIC_DIR: staticDir });
   });
@@ -25,12 +28,19 @@ describe('the HTTP foundation', () => {
 
   it('reports health with the database and the package version', async () => {
     const res = await request(t.server).get('/api/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', database: 'up', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(res.body).toEqual({
+      status: 'ok',
+      database: 'up',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    });
     expect(res.headers['x-request-id']).toMatch(/[0-9a-f-]{36}/);
   });
 
   it('keeps a sane caller request id', async () => {
-    const res = await request(t.server).get('/api/health').set('X-Request-Id', 'abc-123').expect(200);
+    const res = await request(t.server)
+      .get('/api/health')
+      .set('X-Request-Id', 'abc-123')
+      .expect(200);
     expect(res.headers['x-request-id']).toBe('abc-123');
   });
 
@@ -48,7 +58,11 @@ describe('the HTTP foundation', () => {
       .send('{"broken": ')
       .expect(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 400, code: 'MALFORMED_BODY', detail: 'The request body is not valid JSON.' });
+    expect(res.body).toMatchObject({
+      status: 400,
+      code: 'MALFORMED_BODY',
+      detail: 'The request body is not valid JSON.',
+    });
   });
 
   it('serves a valid OpenAPI 3 document and Swagger UI', async () => {
@@ -56,7 +70,11 @@ describe('the HTTP foundation', () => {
     expect(res.body.openapi).toMatch(/^3\./);
     const validated = await SwaggerParser.validate(structuredClone(res.body));
     expect(Object.keys(validated.paths ?? {})).toContain('/api/health');
-    await request(t.server).get('/api/docs').redirects(1).expect(200).expect('Content-Type', /html/);
+    await request(t.server)
+      .get('/api/docs')
+      .redirects(1)
+      .expect(200)
+      .expect('Content-Type', /html/);
   });
 
   it('serves the web app with a client-route fallback, but never for /api', async () => {
@@ -71,7 +89,10 @@ describe('the HTTP foundation', () => {
   });
 
   it('sends security headers and no CORS headers unless configured', async () => {
-    const res = await request(t.server).get('/api/health').set('Origin', 'http://evil.example').expect(200);
+    const res = await request(t.server)
+      .get('/api/health')
+      .set('Origin', 'http://evil.example')
+      .expect(200);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
@@ -80,7 +101,9 @@ describe('the HTTP foundation', () => {
   it('answers 503 when the database is gone', async () => {
     await TestDatabase.admin(async (c) => {
       await c.query(`ALTER DATABASE "${t.db.name}" ALLOW_CONNECTIONS false`);
-      await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [t.db.name]);
+      await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [
+        t.db.name,
+      ]);
     });
     const res = await request(t.server).get('/api/health').expect(503);
     expect(res.body).toMatchObject({ status: 'error', database: 'down' });

@@ -1,10 +1,14 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackendProcess, postgresProcessesFor } from './support/backend-process.js';
 import { TestDatabase } from './support/test-database.js';
+
+const CLI = fileURLToPath(new URL('../dist/cli/create-admin.js', import.meta.url));
 
 describe('the backend process', () => {
   let scratch: string;
@@ -34,7 +38,10 @@ describe('the backend process', () => {
     try {
       expect(await b.waitHealthy()).toMatchObject({ status: 'ok', database: 'up' });
       const seen = await TestDatabase.admin((c) =>
-        c.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'radfleet'", [db.name]),
+        c.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'radfleet'",
+          [db.name],
+        ),
       );
       expect(seen.rows[0].n).toBeGreaterThan(0);
       const migrations = await db.query("SELECT to_regclass('public.migrations') AS t");
@@ -46,11 +53,67 @@ describe('the backend process', () => {
     }
   });
 
+  it('with DATABASE_URL creates no demo accounts, but the first administrator from ADMIN_EMAIL', async () => {
+    const db = await TestDatabase.create('admin');
+    const b = await BackendProcess.start({
+      DATABASE_URL: db.url,
+      ADMIN_EMAIL: 'chief@clinic.test',
+      ADMIN_PASSWORD: 'first-admin-secret',
+    });
+    try {
+      await b.waitHealthy();
+      const users = await db.query<{ email: string; role: string }>(
+        'SELECT email, role FROM users ORDER BY email',
+      );
+      expect(users.rows).toEqual([{ email: 'chief@clinic.test', role: 'ADMIN' }]);
+      const login = await fetch(`${b.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'chief@clinic.test', password: 'first-admin-secret' }),
+      });
+      expect(login.status).toBe(200);
+      const demo = await fetch(`${b.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@radfleet.demo', password: 'radfleet-demo' }),
+      });
+      expect(demo.status).toBe(401);
+    } finally {
+      await b.stop();
+    }
+    // The documented command adds another administrator to the same database.
+    const cli = spawnSync(process.execPath, [CLI, 'second@clinic.test', 'Второй', 'Админ'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: db.url,
+        ADMIN_PASSWORD: 'another-admin-phrase',
+      },
+      encoding: 'utf8',
+    });
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cli.stdout).toContain('created administrator second@clinic.test');
+    const again = spawnSync(process.execPath, [CLI, 'second@clinic.test', 'X'], {
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: db.url, ADMIN_PASSWORD: 'qwerty123456' },
+      encoding: 'utf8',
+    });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/commonly used|exists/);
+    const admins = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM users WHERE role = 'ADMIN'",
+    );
+    expect(admins.rows[0]!.n).toBe(2);
+    await db.drop();
+  });
+
   it('runs an embedded PostgreSQL in DATA_DIR, stops it on SIGTERM and reuses it on the next start', async () => {
     const dataDir = join(scratch, 'data');
     const first = await BackendProcess.start({ DATA_DIR: dataDir });
     expect(await first.waitHealthy(90_000)).toMatchObject({ status: 'ok', database: 'up' });
     expect(first.output).toContain('initialising the embedded PostgreSQL cluster');
+    // Demo mode: the first start loads the city and prints the four accounts.
+    expect(first.output).toContain('RadFleet demo accounts (password: radfleet-demo)');
+    for (const role of ['admin', 'procurement', 'manager', 'executive'])
+      expect(first.output).toContain(`${role}@radfleet.demo`);
     expect(postgresProcessesFor(dataDir).length).toBeGreaterThan(0);
     expect(await first.stop('SIGTERM')).toBe(0);
     expect(postgresProcessesFor(dataDir)).toEqual([]);
@@ -61,6 +124,7 @@ describe('the backend process', () => {
     await second.waitHealthy();
     expect(Date.now() - startedAt).toBeLessThan(15_000);
     expect(second.output).not.toContain('initialising the embedded PostgreSQL cluster');
+    expect(second.output).not.toContain('RadFleet demo accounts');
     expect(await second.stop('SIGINT')).toBe(0);
     expect(postgresProcessesFor(dataDir)).toEqual([]);
   });

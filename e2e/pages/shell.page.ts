@@ -19,6 +19,15 @@ export class ShellPage {
     return this.page.locator(`mat-button-toggle[data-lang="${lang}"] button`);
   }
 
+  navLinks(): Locator {
+    return this.nav.getByRole('link');
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.getByTestId('user-menu').click();
+    await this.page.getByTestId('sign-out').click();
+  }
+
   async switchLanguage(lang: 'ru' | 'en'): Promise<void> {
     await this.languageButton(lang).click();
     await expect(this.page.locator('html')).toHaveAttribute('lang', lang);

@@ -1,9 +1,11 @@
-import { expect, test } from '@playwright/test';
 import { HomePage } from '../pages/home.page.js';
+import { LoginPage } from '../pages/login.page.js';
+import { expect, test } from '../support/fixtures.js';
 
 test.describe('first visit', () => {
-  test('opens the app and sees the live service status', async ({ page, request }) => {
+  test('opens the app and sees the live service status', async ({ page, request, signedInAs }) => {
     const health = await (await request.get('/api/health')).json();
+    await signedInAs('executive');
     const home = new HomePage(page);
     await home.open('/');
     await expect(home.heading).toHaveText('Состояние системы');
@@ -13,23 +15,25 @@ test.describe('first visit', () => {
   });
 
   test('switches to English and back, and a reload keeps the choice', async ({ page }) => {
-    const home = new HomePage(page);
-    await home.open('/');
-    await home.switchLanguage('en');
-    await expect(home.heading).toHaveText('System status');
-    await expect(home.serviceStatus).toContainText('Running');
+    const login = new LoginPage(page);
+    await login.open('/login');
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText('Вход в RadFleet');
+    await login.switchLanguage('en');
+    await expect(heading).toHaveText('Sign in to RadFleet');
 
     await page.reload();
-    await expect(home.heading).toHaveText('System status');
+    await expect(heading).toHaveText('Sign in to RadFleet');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
-    await home.switchLanguage('ru');
-    await expect(home.heading).toHaveText('Состояние системы');
+    await login.switchLanguage('ru');
+    await expect(heading).toHaveText('Вход в RadFleet');
     await page.reload();
-    await expect(home.heading).toHaveText('Состояние системы');
+    await expect(heading).toHaveText('Вход в RadFleet');
   });
 
-  test('an unknown URL shows the not-found page with a way home', async ({ page }) => {
+  test('an unknown URL shows the not-found page with a way home', async ({ page, signedInAs }) => {
+    await signedInAs('executive');
     const home = new HomePage(page);
     await home.open('/no/such/page');
     await expect(page.getByTestId('not-found')).toContainText('Страница не найдена');
@@ -38,9 +42,10 @@ test.describe('first visit', () => {
     await expect(home.heading).toHaveText('Состояние системы');
   });
 
-  test('the navigation is usable from the keyboard', async ({ page }) => {
+  test('the navigation is usable from the keyboard', async ({ page, signedInAs }) => {
+    await signedInAs('executive');
     const home = new HomePage(page);
-    await home.open('/no/such/page');
+    await home.open('/facilities');
     await page.keyboard.press('Tab');
     await expect(page.getByText('Перейти к содержимому')).toBeFocused();
     const homeLink = home.nav.getByRole('link', { name: 'Главная' });

@@ -6,6 +6,13 @@ import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js
 import { AppConfig } from './config/app.config.js';
 import { dataSourceOptions } from './database/database.options.js';
 import { HealthModule } from './health/health.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { FacilitiesModule } from './facilities/facilities.module.js';
+import { UsersModule } from './users/users.module.js';
+import { DemoModule } from './demo/demo.module.js';
+import { DevicesModule } from './devices/devices.module.js';
+import { ModalitiesModule } from './modalities/modalities.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -21,6 +28,13 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: true }),
         ScheduleModule.forRoot(),
         HealthModule,
+        AuditModule,
+        AuthModule,
+        FacilitiesModule,
+        UsersModule,
+        ModalitiesModule,
+        DevicesModule,
+        DemoModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },

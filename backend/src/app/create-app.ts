@@ -4,12 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { PinoNestLogger } from './common/logging/logger.js';
 import { requestLogging } from './common/logging/request-logging.middleware.js';
+import { completeDocument } from './common/openapi/openapi.js';
 import { DomainException, ErrorKind } from './common/problem/domain.exception.js';
 import { createValidationPipe } from './common/problem/validation.js';
 import type { AppConfig } from './config/app.config.js';
@@ -55,19 +57,22 @@ export async function createApp(
   app.use(`/${API_PREFIX}`, express.json({ limit: '2mb' }));
   app.use(`/${API_PREFIX}`, express.urlencoded({ extended: false, limit: '2mb' }));
   app.use(`/${API_PREFIX}`, rejectUnreadableBody);
+  app.use(`/${API_PREFIX}/auth`, cookieParser());
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
   if (config.API_DOCS) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('RadFleet API')
-        .setDescription('Lifecycle management of a city fleet of diagnostic imaging devices.')
-        .setVersion(APP_VERSION)
-        .addBearerAuth()
-        .build(),
+    const document = completeDocument(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('RadFleet API')
+          .setDescription('Lifecycle management of a city fleet of diagnostic imaging devices.')
+          .setVersion(APP_VERSION)
+          .addBearerAuth()
+          .build(),
+      ),
     );
     SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
       jsonDocumentUrl: `${API_PREFIX}/docs-json`,
@@ -80,12 +85,29 @@ export async function createApp(
 }
 
 /** Turns body-parser failures into a clear 400 before they reach Nest. */
-function rejectUnreadableBody(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
+function rejectUnreadableBody(
+  err: unknown,
+  _req: Request,
+  _res: Response,
+  next: NextFunction,
+): void {
   const e = err as { type?: string; status?: number };
   if (e?.type === 'entity.parse.failed') {
-    next(new DomainException('MALFORMED_BODY', ErrorKind.BAD_INPUT, 'The request body is not valid JSON.'));
+    next(
+      new DomainException(
+        'MALFORMED_BODY',
+        ErrorKind.BAD_INPUT,
+        'The request body is not valid JSON.',
+      ),
+    );
   } else if (e?.type === 'entity.too.large') {
-    next(new DomainException('BODY_TOO_LARGE', ErrorKind.PAYLOAD_TOO_LARGE, 'The request body is too large.'));
+    next(
+      new DomainException(
+        'BODY_TOO_LARGE',
+        ErrorKind.PAYLOAD_TOO_LARGE,
+        'The request body is too large.',
+      ),
+    );
   } else {
     next(err);
   }

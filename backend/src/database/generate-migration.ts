@@ -40,7 +40,9 @@ ${diff.down.map(q).join('\n')}
   }
 }
 `;
-    const file = fileURLToPath(new URL(`../../src/database/migrations/${ts}-${name}.ts`, import.meta.url));
+    const file = fileURLToPath(
+      new URL(`../../src/database/migrations/${ts}-${name}.ts`, import.meta.url),
+    );
     await writeFile(file, body);
     console.error(`wrote ${file}`);
   }

@@ -20,10 +20,17 @@ export class BackendProcess {
   }
 
   static async start(env: Record<string, string>): Promise<BackendProcess> {
-    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the backend first (npm run build)`);
+    if (!existsSync(MAIN))
+      throw new Error(`${MAIN} is missing: build the backend first (npm run build)`);
     const port = env.PORT ? Number(env.PORT) : await freePort();
     const proc = spawn(process.execPath, [MAIN], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', PORT: String(port), ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        LOG_LEVEL: 'info',
+        PORT: String(port),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new BackendProcess(proc, port);
@@ -33,17 +40,22 @@ export class BackendProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  async waitHealthy(timeoutMs = 60_000): Promise<{ status: string; database: string; version: string }> {
+  async waitHealthy(
+    timeoutMs = 60_000,
+  ): Promise<{ status: string; database: string; version: string }> {
     const until = Date.now() + timeoutMs;
     for (;;) {
-      if (this.proc.exitCode !== null) throw new Error(`backend exited with ${this.proc.exitCode}:\n${this.output}`);
+      if (this.proc.exitCode !== null)
+        throw new Error(`backend exited with ${this.proc.exitCode}:\n${this.output}`);
       try {
         const res = await fetch(`${this.url}/api/health`);
-        if (res.status === 200) return (await res.json()) as { status: string; database: string; version: string };
+        if (res.status === 200)
+          return (await res.json()) as { status: string; database: string; version: string };
       } catch {
         /* not listening yet */
       }
-      if (Date.now() > until) throw new Error(`backend not healthy after ${timeoutMs} ms:\n${this.output}`);
+      if (Date.now() > until)
+        throw new Error(`backend not healthy after ${timeoutMs} ms:\n${this.output}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }

@@ -28,7 +28,10 @@ export class TestDatabase {
     }
   }
 
-  async query<T extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<T>> {
+  async query<T extends pg.QueryResultRow = pg.QueryResultRow>(
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<pg.QueryResult<T>> {
     const client = new pg.Client({ connectionString: this.url });
     await client.connect();
     try {

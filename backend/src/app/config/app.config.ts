@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -90,6 +91,72 @@ export class AppConfig {
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })
   API_DOCS = true;
+
+  /** Minutes an access token lives; the browser renews it with its refresh cookie. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer of minutes between 1 and 1440' })
+  @Min(1, { message: 'must be an integer of minutes between 1 and 1440' })
+  @Max(1440, { message: 'must be an integer of minutes between 1 and 1440' })
+  ACCESS_TOKEN_MINUTES = 15;
+
+  /** Hours a sign-in lasts without activity (the refresh cookie's life, renewed on use). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer of hours between 1 and 720' })
+  @Min(1, { message: 'must be an integer of hours between 1 and 720' })
+  @Max(720, { message: 'must be an integer of hours between 1 and 720' })
+  SESSION_HOURS = 12;
+
+  /** Failed sign-ins for one account, inside the window, that lock it. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 100' })
+  @Min(1, { message: 'must be an integer between 1 and 100' })
+  @Max(100, { message: 'must be an integer between 1 and 100' })
+  LOGIN_MAX_FAILURES = 5;
+
+  /** Failed sign-ins from one client address, inside the window, that lock the address. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 10000' })
+  @Min(1, { message: 'must be an integer between 1 and 10000' })
+  @Max(10_000, { message: 'must be an integer between 1 and 10000' })
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 30;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer of minutes between 1 and 1440' })
+  @Min(1, { message: 'must be an integer of minutes between 1 and 1440' })
+  @Max(1440, { message: 'must be an integer of minutes between 1 and 1440' })
+  LOGIN_WINDOW_MINUTES = 15;
+
+  /** Minutes a locked account or address waits. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer of minutes between 1 and 1440' })
+  @Min(1, { message: 'must be an integer of minutes between 1 and 1440' })
+  @Max(1440, { message: 'must be an integer of minutes between 1 and 1440' })
+  LOGIN_LOCK_MINUTES = 15;
+
+  /**
+   * Load the demo city and its four demo accounts on first start. Unset: on with the embedded
+   * database, off with DATABASE_URL.
+   */
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  DEMO_DATA?: boolean;
+
+  /** With both set, the first start creates this administrator when the database has none. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters long' })
+  ADMIN_PASSWORD?: string;
+
+  get demoData(): boolean {
+    return this.DEMO_DATA ?? this.usesEmbeddedDatabase;
+  }
 
   get corsOrigins(): string[] {
     return (this.CORS_ORIGINS ?? '')

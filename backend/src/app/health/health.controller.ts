@@ -1,5 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { HealthResponse } from '@radfleet/shared';
 import type { Response } from 'express';
 import { Public } from '../common/public.decorator.js';
@@ -19,7 +24,10 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOkResponse({ type: HealthResponseDoc, description: 'The service and its database are up.' })
-  @ApiServiceUnavailableResponse({ type: HealthResponseDoc, description: 'The database does not answer.' })
+  @ApiServiceUnavailableResponse({
+    type: HealthResponseDoc,
+    description: 'The database does not answer.',
+  })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const result = await this.health.check();
     res.status(result.status === 'ok' ? 200 : 503);

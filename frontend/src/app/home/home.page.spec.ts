@@ -8,7 +8,11 @@ describe('HomePage', () => {
   beforeEach(() => {
     localStorage.setItem('radfleet.lang', 'en');
     TestBed.configureTestingModule({
-      providers: [provideZonelessChangeDetection(), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideZonelessChangeDetection(),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
   });
 
@@ -51,6 +55,8 @@ describe('HomePage', () => {
       .error(new ProgressEvent('error'), { status: 0 });
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
-    expect(el.querySelector('[data-testid=health-error]')?.textContent).toContain('does not answer');
+    expect(el.querySelector('[data-testid=health-error]')?.textContent).toContain(
+      'does not answer',
+    );
   });
 });

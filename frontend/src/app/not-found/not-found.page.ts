@@ -16,8 +16,16 @@ import { I18nService } from '../core/i18n/i18n.service';
     </section>
   `,
   styles: `
-    .not-found { text-align: center; padding-top: 64px; }
-    .big { font-size: 64px; width: 64px; height: 64px; color: var(--mat-sys-outline); }
+    .not-found {
+      text-align: center;
+      padding-top: 64px;
+    }
+    .big {
+      font-size: 64px;
+      width: 64px;
+      height: 64px;
+      color: var(--mat-sys-outline);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

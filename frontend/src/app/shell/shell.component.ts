@@ -1,5 +1,5 @@
 import { BreakpointObserver, Breakpoints } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -11,16 +11,41 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
 import { I18nService, LANGUAGES, type Language } from '../core/i18n/i18n.service';
 import type { MessageKey } from '../core/i18n/messages';
+import { Permission } from '@radfleet/shared';
+import { MatDialog } from '@angular/material/dialog';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { firstValueFrom } from 'rxjs';
+import { AuthStore } from '../auth/auth.store';
+import { ChangePasswordDialog } from '../auth/change-password.dialog';
 
 interface NavItem {
   path: string;
   icon: string;
   label: MessageKey;
   exact: boolean;
+  /** Shown only to roles holding this permission. */
+  permission: Permission;
 }
 
 /** Sections that are built; later sections add themselves here when they exist. */
-const NAV: NavItem[] = [{ path: '/', icon: 'monitor_heart', label: 'nav.home', exact: true }];
+const NAV: NavItem[] = [
+  { path: '/', icon: 'monitor_heart', label: 'nav.home', exact: true, permission: Permission.READ },
+  {
+    path: '/facilities',
+    icon: 'local_hospital',
+    label: 'nav.facilities',
+    exact: false,
+    permission: Permission.READ,
+  },
+  {
+    path: '/users',
+    icon: 'manage_accounts',
+    label: 'nav.users',
+    exact: false,
+    permission: Permission.USER_ADMIN,
+  },
+];
 
 @Component({
   selector: 'rf-shell',
@@ -34,6 +59,7 @@ const NAV: NavItem[] = [{ path: '/', icon: 'monitor_heart', label: 'nav.home', e
     MatIconModule,
     MatButtonModule,
     MatButtonToggleModule,
+    MatMenuModule,
   ],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',
@@ -41,7 +67,12 @@ const NAV: NavItem[] = [{ path: '/', icon: 'monitor_heart', label: 'nav.home', e
 })
 export class ShellComponent {
   protected readonly i18n = inject(I18nService);
-  protected readonly nav = NAV;
+  protected readonly auth = inject(AuthStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly snack = inject(MatSnackBar);
+  protected readonly nav = computed(() =>
+    this.auth.signedIn() ? NAV.filter((n) => this.auth.can(n.permission)) : [],
+  );
   protected readonly languages = LANGUAGES;
   protected readonly handset = toSignal(
     inject(BreakpointObserver)
@@ -52,5 +83,15 @@ export class ShellComponent {
 
   protected setLanguage(lang: Language): void {
     this.i18n.use(lang);
+  }
+
+  protected async changePassword(): Promise<void> {
+    const ref = this.dialog.open(ChangePasswordDialog, { autoFocus: 'first-tabbable' });
+    if (await firstValueFrom(ref.afterClosed()))
+      this.snack.open(this.i18n.t('password.done'), undefined, { duration: 4000 });
+  }
+
+  protected signOut(): void {
+    void this.auth.logout();
   }
 }

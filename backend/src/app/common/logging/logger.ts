@@ -4,7 +4,10 @@ import type { LogLevel } from '../../config/app.config.js';
 import { requestContext } from './request-context.js';
 
 /** The process-wide JSON logger; every line written inside a request carries its `reqId`. */
-export function createLogger(level: LogLevel, options: { withRequestContext?: boolean } = {}): Logger {
+export function createLogger(
+  level: LogLevel,
+  options: { withRequestContext?: boolean } = {},
+): Logger {
   const withContext = options.withRequestContext ?? true;
   return pino({
     level,
@@ -51,7 +54,11 @@ export class PinoNestLogger implements LoggerService {
     this.write('fatal', message, context);
   }
 
-  private write(level: 'info' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, context?: string): void {
+  private write(
+    level: 'info' | 'warn' | 'debug' | 'trace' | 'fatal',
+    message: unknown,
+    context?: string,
+  ): void {
     if (typeof message === 'object' && message !== null) {
       this.logger[level]({ context, ...(message as object) });
     } else {

@@ -4,6 +4,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestContext {
   requestId: string;
   userId?: string;
+  userEmail?: string;
 }
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();

@@ -23,7 +23,11 @@ export class DomainException extends Error {
     readonly code: string,
     readonly kind: ErrorKind,
     message: string,
-    readonly extensions: { errors?: FieldError[]; headers?: Record<string, string>; [key: string]: unknown } = {},
+    readonly extensions: {
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      [key: string]: unknown;
+    } = {},
   ) {
     super(message);
     this.name = new.target.name;

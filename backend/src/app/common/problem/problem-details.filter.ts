@@ -84,9 +84,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
-  toProblem(exception: unknown, req: Request): { problem: ProblemDetails; headers: Record<string, string> } {
+  toProblem(
+    exception: unknown,
+    req: Request,
+  ): { problem: ProblemDetails; headers: Record<string, string> } {
     const instance = req.originalUrl?.split('?')[0];
-    const base = (status: number, detail: string, extra: Partial<ProblemDetails> = {}): ProblemDetails => ({
+    const base = (
+      status: number,
+      detail: string,
+      extra: Partial<ProblemDetails> = {},
+    ): ProblemDetails => ({
       type: 'about:blank',
       title: TITLES[status] ?? 'Error',
       status,
@@ -129,7 +136,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(detail)) {
         detail = `No API route matches ${req.method} ${instance}.`;
       }
-      return { problem: base(status, status >= 500 ? 'Unexpected server error.' : detail), headers: {} };
+      return {
+        problem: base(status, status >= 500 ? 'Unexpected server error.' : detail),
+        headers: {},
+      };
     }
     if (isBodyParserError(exception)) {
       const status = exception.status ?? exception.statusCode ?? 400;

@@ -1,6 +1,7 @@
 import { DOCUMENT, formatDate, formatNumber, registerLocaleData } from '@angular/common';
 import localeRu from '@angular/common/locales/ru';
 import { computed, effect, inject, Injectable, signal } from '@angular/core';
+import { DISTRICT_NAMES, type District } from '@radfleet/shared';
 import { en, ru, type MessageKey } from './messages';
 
 export type Language = 'ru' | 'en';
@@ -54,6 +55,17 @@ export class I18nService {
       }
     }
     return text;
+  }
+
+  /** The name of a district in the current language. */
+  district(code: District | string): string {
+    return DISTRICT_NAMES[code as District]?.[this.language()] ?? code;
+  }
+
+  /** A label for an enum value, e.g. `role.ADMIN`; falls back to the raw value. */
+  label(prefix: string, value: string): string {
+    const key = `${prefix}.${value}` as MessageKey;
+    return DICTIONARIES[this.language()][key] ?? value;
   }
 
   /** A number in the current locale: `1 234,5` in Russian, `1,234.5` in English. */

@@ -1,0 +1,37 @@
+/** Generic spreadsheet import and export: column specs, streaming readers, value parsers, xlsx writers. */
+export * from './spreadsheet.types.js';
+export { SpreadsheetFileError } from './spreadsheet.errors.js';
+export { readSpreadsheet } from './spreadsheet.reader.js';
+export {
+  cleanText,
+  excelDateToIsoDate,
+  excelSerialToIsoDate,
+  formatRuDate,
+  normalizeLabel,
+  parseBoolean,
+  parseCellValue,
+  parseDate,
+  parseDecimal,
+  parseEnum,
+  parseInteger,
+  parseText,
+  type CellErrorValue,
+  type CellInput,
+  type ParseResult,
+  type ParsedValue,
+} from './spreadsheet.parsers.js';
+export { columnLetter, compileColumns } from './spreadsheet.headers.js';
+export {
+  REPORT_NUMBER_FORMATS,
+  XlsxReportSheet,
+  XlsxReportWriter,
+  writeTemplate,
+  type ReportCellType,
+  type ReportColumn,
+  type ReportLanguage,
+  type ReportValue,
+  type SummaryItem,
+  type SummarySheet,
+  type TemplateOptions,
+  type XlsxReportOptions,
+} from './xlsx.writer.js';

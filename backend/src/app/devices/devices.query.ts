@@ -1,0 +1,173 @@
+import type { DeviceListQuery, DeviceResponse } from '@radfleet/shared';
+import { likePattern } from '../common/persistence.js';
+import { DomainException, ErrorKind } from '../common/problem/domain.exception.js';
+
+/**
+ * Devices with their facility, their modality's defaults, and the figures computed when read:
+ * age (whole years since commissioning, else since mid-year of manufacture), the service life in
+ * force, remaining life and the past-service-life flag. One SQL the list, the export and the
+ * detail page share.
+ */
+export const DEVICE_ROWS = `
+  SELECT x.*,
+         x.effective_life - x.age AS remaining_life,
+         coalesce(x.age > x.effective_life, false) AS past_life
+    FROM (
+      SELECT d.*, f.code AS facility_code, f.name AS facility_name, f.district AS district,
+             coalesce(d.service_life_years, m.service_life_years) AS effective_life,
+             CASE
+               WHEN coalesce(d.commissioning_date, make_date(d.year_of_manufacture, 7, 1)) IS NULL THEN NULL
+               WHEN coalesce(d.commissioning_date, make_date(d.year_of_manufacture, 7, 1)) > current_date THEN 0
+               ELSE date_part('year', age(current_date, coalesce(d.commissioning_date, make_date(d.year_of_manufacture, 7, 1))))::int
+             END AS age
+        FROM devices d
+        JOIN facilities f ON f.id = d.facility_id
+        JOIN modalities m ON m.code = d.modality
+    ) x`;
+
+const SORT_COLUMNS: Record<string, string> = {
+  inventoryNumber: 'inventory_number',
+  serialNumber: 'serial_number',
+  manufacturer: 'manufacturer',
+  model: 'model',
+  modality: 'modality',
+  technology: 'technology',
+  facility: 'facility_name',
+  district: 'district',
+  status: 'status',
+  commissioningDate: 'commissioning_date',
+  yearOfManufacture: 'year_of_manufacture',
+  age: 'age',
+  remainingLifeYears: 'remaining_life',
+  purchasePrice: 'purchase_price',
+  updatedAt: 'updated_at',
+};
+
+export interface SqlQuery {
+  where: string;
+  params: unknown[];
+  orderBy: string;
+}
+
+/** WHERE and ORDER BY for the list filters, with numbered parameters. */
+export function deviceFilterSql(q: DeviceListQuery): SqlQuery {
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where: string[] = [];
+  if (q.modality?.length) where.push(`modality = ANY(${p(q.modality)}::varchar[])`);
+  if (q.facilityId?.length) where.push(`facility_id = ANY(${p(q.facilityId)}::uuid[])`);
+  if (q.district?.length) where.push(`district = ANY(${p(q.district)}::varchar[])`);
+  if (q.technology) where.push(`technology = ${p(q.technology)}`);
+  if (q.status?.length) where.push(`status = ANY(${p(q.status)}::varchar[])`);
+  if (q.ageMin !== undefined) where.push(`age >= ${p(q.ageMin)}`);
+  if (q.ageMax !== undefined) where.push(`age <= ${p(q.ageMax)}`);
+  if (q.overdue !== undefined) where.push(q.overdue ? 'past_life' : 'NOT past_life');
+  if (q.archiveConnected !== undefined) where.push(`archive_connected = ${p(q.archiveConnected)}`);
+  if (q.q?.trim()) {
+    const like = p(likePattern(q.q));
+    where.push(
+      `(inventory_number ILIKE ${like} OR serial_number ILIKE ${like} OR manufacturer ILIKE ${like} OR model ILIKE ${like} OR facility_name ILIKE ${like})`,
+    );
+  }
+  const raw = q.sort ?? 'inventoryNumber';
+  const desc = raw.startsWith('-');
+  const column = SORT_COLUMNS[desc ? raw.slice(1) : raw];
+  if (!column) {
+    const message = `sort must be one of ${Object.keys(SORT_COLUMNS).join(', ')}, optionally prefixed with -`;
+    throw new DomainException('INVALID_SORT', ErrorKind.BAD_INPUT, message, {
+      errors: [{ field: 'sort', message }],
+    });
+  }
+  return {
+    where: where.length ? `WHERE ${where.join(' AND ')}` : '',
+    params,
+    orderBy: `ORDER BY ${column} ${desc ? 'DESC' : 'ASC'} NULLS LAST, id ASC`,
+  };
+}
+
+export interface DeviceRow {
+  id: string;
+  inventory_number: string;
+  serial_number: string | null;
+  manufacturer: string;
+  model: string;
+  modality: DeviceResponse['modality'];
+  technology: DeviceResponse['technology'];
+  archive_connected: boolean;
+  dicom_station_name: string | null;
+  dicom_ae_title: string | null;
+  dicom_serial_number: string | null;
+  dicom_institution_name: string | null;
+  facility_id: string;
+  facility_code: string;
+  facility_name: string;
+  district: DeviceResponse['district'];
+  department: string | null;
+  room: string | null;
+  year_of_manufacture: number | null;
+  commissioning_date: string | Date | null;
+  purchase_price: string | null;
+  funding_source: DeviceResponse['fundingSource'];
+  service_life_years: number | null;
+  scheduled_hours_per_week: string | null;
+  status: DeviceResponse['status'];
+  decommissioned_on: string | Date | null;
+  decommission_reason: string | null;
+  notes: string | null;
+  age: number | null;
+  effective_life: number;
+  remaining_life: number | null;
+  past_life: boolean;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
+function isoDate(v: string | Date | null): string | null {
+  if (v === null) return null;
+  return typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);
+}
+
+export function toDeviceResponse(r: DeviceRow): DeviceResponse {
+  return {
+    id: r.id,
+    inventoryNumber: r.inventory_number,
+    serialNumber: r.serial_number,
+    manufacturer: r.manufacturer,
+    model: r.model,
+    modality: r.modality,
+    technology: r.technology,
+    archiveConnected: r.archive_connected,
+    dicomStationName: r.dicom_station_name,
+    dicomAeTitle: r.dicom_ae_title,
+    dicomSerialNumber: r.dicom_serial_number,
+    dicomInstitutionName: r.dicom_institution_name,
+    facilityId: r.facility_id,
+    facilityCode: r.facility_code,
+    facilityName: r.facility_name,
+    district: r.district,
+    department: r.department,
+    room: r.room,
+    yearOfManufacture: r.year_of_manufacture,
+    commissioningDate: isoDate(r.commissioning_date),
+    purchasePrice: r.purchase_price,
+    fundingSource: r.funding_source,
+    serviceLifeYears: r.service_life_years,
+    scheduledHoursPerWeek:
+      r.scheduled_hours_per_week === null ? null : Number(r.scheduled_hours_per_week),
+    status: r.status,
+    decommissionedOn: isoDate(r.decommissioned_on),
+    decommissionReason: r.decommission_reason,
+    notes: r.notes,
+    age: r.age,
+    effectiveServiceLifeYears: r.effective_life,
+    remainingLifeYears: r.remaining_life,
+    pastServiceLife: r.past_life,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    version: r.version,
+  };
+}

@@ -1,0 +1,21 @@
+import { DomainException, ErrorKind } from '../common/problem/domain.exception.js';
+
+export enum FacilityErrorCode {
+  FACILITY_NOT_FOUND = 'FACILITY_NOT_FOUND',
+  FACILITY_CODE_TAKEN = 'FACILITY_CODE_TAKEN',
+}
+
+const KIND: Record<FacilityErrorCode, ErrorKind> = {
+  [FacilityErrorCode.FACILITY_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [FacilityErrorCode.FACILITY_CODE_TAKEN]: ErrorKind.CONFLICT,
+};
+
+export class FacilityException extends DomainException {
+  constructor(
+    code: FacilityErrorCode,
+    message: string,
+    extensions: DomainException['extensions'] = {},
+  ) {
+    super(code, KIND[code], message, extensions);
+  }
+}

@@ -1,0 +1,73 @@
+import { LoginPage } from '../pages/login.page.js';
+import { DEMO_PASSWORD, demoEmail, expect, test, type DemoRole } from '../support/fixtures.js';
+
+const NAV: Record<DemoRole, string[]> = {
+  admin: ['Главная', 'Учреждения', 'Пользователи', 'Документация API'],
+  procurement: ['Главная', 'Учреждения', 'Документация API'],
+  manager: ['Главная', 'Учреждения', 'Документация API'],
+  executive: ['Главная', 'Учреждения', 'Документация API'],
+};
+
+test.describe('accounts and roles', () => {
+  for (const role of Object.keys(NAV) as DemoRole[]) {
+    test(`${role} signs in on the login page and sees their navigation`, async ({ page }) => {
+      const login = new LoginPage(page);
+      await login.open('/');
+      await login.expectShown();
+      await login.signIn(demoEmail(role), DEMO_PASSWORD);
+      await expect(page).toHaveURL(/\/$/);
+      await expect(login.navLinks()).toHaveText(NAV[role]);
+      // A reload keeps the session (refresh cookie), the access token was in memory only.
+      await page.reload();
+      await expect(login.navLinks()).toHaveText(NAV[role]);
+      if (role !== 'admin') {
+        await page.goto('/users');
+        await expect(page).toHaveURL(/\/$/);
+      }
+    });
+  }
+
+  test('a wrong password shows the message and does not sign in', async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.open('/login');
+    await login.signIn(demoEmail('executive'), 'not-the-password');
+    await expect(login.error).toHaveText('Неверная почта или пароль.');
+    await login.expectShown();
+  });
+
+  test('signs out, and the session is gone after a reload', async ({ page, signedInAs }) => {
+    await signedInAs('procurement');
+    const login = new LoginPage(page);
+    await login.open('/facilities');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Учреждения');
+    await login.signOut();
+    await login.expectShown();
+    await page.goto('/facilities');
+    await login.expectShown();
+    await expect(page).toHaveURL(/returnUrl=%2Ffacilities/);
+  });
+
+  test('an administrator creates a facility manager with facilities, who then signs in', async ({
+    page,
+    signedInAs,
+  }) => {
+    await signedInAs('admin');
+    await page.goto('/users');
+    await page.getByTestId('user-new').click();
+    const email = `fm-${Date.now()}@radfleet.test`;
+    await page.getByTestId('user-email').fill(email);
+    await page.getByTestId('user-name').fill('Анна Смирнова');
+    await page.getByTestId('user-facilities').click();
+    await page.getByRole('option').first().click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('user-password').fill('a-new-manager-secret');
+    await page.getByTestId('user-save').click();
+    await expect(page.getByTestId('user-table')).toContainText(email);
+
+    await page.context().clearCookies();
+    const login = new LoginPage(page);
+    await login.open('/login');
+    await login.signIn(email, 'a-new-manager-secret');
+    await expect(page.getByTestId('user-menu')).toContainText('Анна Смирнова');
+  });
+});

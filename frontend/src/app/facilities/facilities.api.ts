@@ -1,0 +1,50 @@
+import { HttpClient, httpResource } from '@angular/common/http';
+import { inject, Injectable, type Signal } from '@angular/core';
+import type {
+  CreateFacilityDto,
+  FacilityResponse,
+  Paged,
+  UpdateFacilityDto,
+} from '@radfleet/shared';
+import { firstValueFrom } from 'rxjs';
+import { queryString } from '../core/http/query';
+
+export interface FacilityFilter {
+  page: number;
+  pageSize: number;
+  sort?: string;
+  district?: string;
+  type?: string;
+  q?: string;
+}
+
+@Injectable({ providedIn: 'root' })
+export class FacilitiesApi {
+  private readonly http = inject(HttpClient);
+
+  /** A resource that reloads whenever the filter changes. Call from an injection context. */
+  listResource(filter: Signal<FacilityFilter>) {
+    return httpResource<Paged<FacilityResponse>>(
+      () => `/api/facilities${queryString({ ...filter() })}`,
+    );
+  }
+
+  oneResource(id: Signal<string | undefined>) {
+    return httpResource<FacilityResponse>(() => (id() ? `/api/facilities/${id()}` : undefined));
+  }
+
+  /** Every facility, for pickers (the city has a few hundred at most). */
+  allResource() {
+    return httpResource<Paged<FacilityResponse>>(
+      () => '/api/facilities?pageSize=500&sort=shortName',
+    );
+  }
+
+  create(dto: CreateFacilityDto): Promise<FacilityResponse> {
+    return firstValueFrom(this.http.post<FacilityResponse>('/api/facilities', dto));
+  }
+
+  update(id: string, dto: UpdateFacilityDto): Promise<FacilityResponse> {
+    return firstValueFrom(this.http.patch<FacilityResponse>(`/api/facilities/${id}`, dto));
+  }
+}
