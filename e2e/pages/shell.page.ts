@@ -19,8 +19,9 @@ export class ShellPage {
     return this.page.locator(`mat-button-toggle[data-lang="${lang}"] button`);
   }
 
+  /** The visible titles of the navigation's links (without their icons' ligature text). */
   navLinks(): Locator {
-    return this.nav.getByRole('link');
+    return this.page.locator('mat-sidenav a [matListItemTitle]');
   }
 
   async signOut(): Promise<void> {
