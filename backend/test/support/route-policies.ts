@@ -72,4 +72,13 @@ export const ROUTE_POLICIES: Record<string, RoleAccess> = {
   'GET /api/devices/{id}': ALL,
   'PATCH /api/devices/{id}': SCOPED,
   'GET /api/devices/{id}/history': ALL,
+  'GET /api/devices/export.xlsx': ALL,
+  'GET /api/devices/import/template.xlsx': ALL,
+  // Facility managers may import; rows outside their facilities come back as errors (tested apart).
+  'POST /api/devices/import': {
+    ADMIN: 'allow',
+    PROCUREMENT: 'allow',
+    FACILITY_MANAGER: 'allow',
+    EXECUTIVE: 'deny',
+  },
 };

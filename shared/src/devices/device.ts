@@ -384,3 +384,13 @@ export interface DeviceHistoryEntry {
   changes: { field: string; before: unknown; after: unknown }[];
   requestId: string | null;
 }
+
+export class DeviceExportQuery extends DeviceListQuery {
+  /** Language of the headers and labels; defaults to Russian. */
+  @IsOptional() @IsIn(['ru', 'en']) lang?: 'ru' | 'en';
+}
+
+export class DeviceImportQuery {
+  /** true: check and preview only, change nothing. */
+  @IsOptional() @Transform(toBoolean) @IsBoolean() dryRun?: boolean;
+}

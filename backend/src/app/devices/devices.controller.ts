@@ -1,8 +1,36 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+/// <reference types="multer" />
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   CreateDeviceDto,
+  DeviceExportQuery,
+  DeviceImportQuery,
   DeviceListQuery,
+  type ImportResult,
   Permission,
   UpdateDeviceDto,
   type DeviceHistoryEntry,
@@ -19,12 +47,112 @@ import {
   ApiProblems,
   ApiQueryOf,
 } from '../common/openapi/openapi.js';
-import { DevicesService } from './devices.service.js';
+import { DomainException, ErrorKind } from '../common/problem/domain.exception.js';
+import { DevicesExportService } from './devices-export.service.js';
+import { DevicesImportService } from './devices-import.service.js';
+import { DevicesService, today } from './devices.service.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
+
+function attachment(res: Response, name: string): void {
+  res.setHeader('Content-Type', XLSX);
+  res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+  res.setHeader('Cache-Control', 'no-store');
+}
 
 @ApiTags('devices')
 @Controller('devices')
 export class DevicesController {
-  constructor(private readonly devices: DevicesService) {}
+  constructor(
+    private readonly devices: DevicesService,
+    private readonly importer: DevicesImportService,
+    private readonly exporter: DevicesExportService,
+  ) {}
+
+  @Get('export.xlsx')
+  @RequirePermission(Permission.READ)
+  @ApiOperation({
+    summary:
+      'The devices matching the list filters as an xlsx workbook (summary sheet + device sheet)',
+  })
+  @ApiQueryOf(DeviceExportQuery)
+  @ApiProduces(XLSX)
+  @ApiOkResponse({
+    description: 'The workbook',
+    content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiProblems(400)
+  async export(@Query() q: DeviceExportQuery, @Res() res: Response): Promise<void> {
+    const lang = q.lang ?? 'ru';
+    attachment(res, `radfleet-${lang === 'ru' ? 'ustroystva' : 'devices'}-${today()}.xlsx`);
+    await this.exporter.export(q, lang, res);
+  }
+
+  @Get('import/template.xlsx')
+  @RequirePermission(Permission.READ)
+  @ApiOperation({ summary: 'The import template, with Russian and English headers' })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({
+    description: 'The template',
+    content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiProblems()
+  async template(@Res() res: Response): Promise<void> {
+    attachment(res, 'radfleet-devices-template.xlsx');
+    await this.exporter.template(res);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @RequirePermission(Permission.DEVICE_WRITE)
+  @UseInterceptors(
+    FileInterceptor('file', {
+      dest: tmpdir(),
+      limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 },
+    }),
+  )
+  @ApiOperation({
+    summary: 'Import devices from an .xlsx or .csv file: all rows or none. dryRun=true previews.',
+    description:
+      'Rows match on the inventory number; headers in Russian or English, in any order. An empty cell leaves an existing value as it is.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiQueryOf(DeviceImportQuery)
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiOkOf('ImportResult')
+  @ApiProblems(400)
+  async import(
+    @CurrentUser() user: AuthUser,
+    @Query() q: DeviceImportQuery,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<ImportResult> {
+    if (!file) {
+      throw new DomainException(
+        'FILE_REQUIRED',
+        ErrorKind.BAD_INPUT,
+        'Attach the spreadsheet as the multipart field "file".',
+        {
+          errors: [{ field: 'file', message: 'file is required' }],
+        },
+      );
+    }
+    try {
+      return await this.importer.import(
+        user,
+        { path: file.path, filename: file.originalname },
+        q.dryRun ?? false,
+      );
+    } finally {
+      await rm(file.path, { force: true });
+    }
+  }
 
   @Get()
   @RequirePermission(Permission.READ)

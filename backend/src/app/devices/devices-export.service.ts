@@ -1,0 +1,189 @@
+import type { Writable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import { Modality, type DeviceListQuery, type DeviceResponse } from '@radfleet/shared';
+import { DataSource } from 'typeorm';
+import { XlsxReportWriter, writeTemplate, type ReportColumn } from '../common/spreadsheet/index.js';
+import {
+  DEVICE_COLUMNS,
+  FUNDING_LABELS,
+  MODALITY_LABELS,
+  STATUS_LABELS,
+  TECHNOLOGY_LABELS,
+} from './device-columns.js';
+import { DevicesService } from './devices.service.js';
+import { DEVICE_ROWS, deviceFilterSql } from './devices.query.js';
+
+export type Language = 'ru' | 'en';
+
+const T = {
+  ru: {
+    devices: 'Устройства',
+    summary: 'Сводка',
+    modality: 'Модальность',
+    digital: 'Цифровые',
+    analogue: 'Аналоговые',
+    total: 'Всего',
+    digitalShare: 'Доля цифровых',
+    facility: 'Учреждение',
+    district: 'Округ',
+    age: 'Возраст, лет',
+    life: 'Срок службы, лет',
+    remaining: 'Остаток срока, лет',
+    past: 'Срок службы истёк',
+    allModalities: 'Все модальности',
+  },
+  en: {
+    devices: 'Devices',
+    summary: 'Summary',
+    modality: 'Modality',
+    digital: 'Digital',
+    analogue: 'Analogue',
+    total: 'Total',
+    digitalShare: 'Digital share',
+    facility: 'Facility',
+    district: 'District',
+    age: 'Age, years',
+    life: 'Service life, years',
+    remaining: 'Remaining life, years',
+    past: 'Past service life',
+    allModalities: 'All modalities',
+  },
+} as const;
+
+const header = (key: string, lang: Language) =>
+  DEVICE_COLUMNS.find((c) => c.key === key)!.header[lang];
+
+/** The device register as an xlsx workbook, written row by row to the output (exceljs's streaming writer). */
+@Injectable()
+export class DevicesExportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly devices: DevicesService,
+  ) {}
+
+  async export(q: DeviceListQuery, lang: Language, out: Writable): Promise<number> {
+    const t = T[lang];
+    const report = new XlsxReportWriter(out, { language: lang });
+
+    // Summary: counts by modality × technology over the same filters, aggregated in the database.
+    const { where, params } = deviceFilterSql(q);
+    const counts: { modality: Modality; digital: string; analogue: string }[] =
+      await this.dataSource.query(
+        `SELECT modality, count(*) FILTER (WHERE technology = 'DIGITAL') AS digital, count(*) FILTER (WHERE technology = 'ANALOGUE') AS analogue
+         FROM (${DEVICE_ROWS}) r ${where} GROUP BY modality ORDER BY modality`,
+        params,
+      );
+    const summaryRows = counts.map((c) => ({
+      label: MODALITY_LABELS[c.modality][lang],
+      digital: Number(c.digital),
+      analogue: Number(c.analogue),
+    }));
+    const all = summaryRows.reduce(
+      (a, r) => ({
+        label: t.allModalities,
+        digital: a.digital + r.digital,
+        analogue: a.analogue + r.analogue,
+      }),
+      { label: t.allModalities, digital: 0, analogue: 0 },
+    );
+    type SummaryRow = (typeof summaryRows)[number];
+    const share = (r: SummaryRow) =>
+      r.digital + r.analogue > 0 ? r.digital / (r.digital + r.analogue) : null;
+    const summary = report.addSheet<SummaryRow>(t.summary, [
+      { header: t.modality, type: 'string', value: (r) => r.label },
+      { header: t.digital, type: 'integer', value: (r) => r.digital },
+      { header: t.analogue, type: 'integer', value: (r) => r.analogue },
+      { header: t.total, type: 'integer', value: (r) => r.digital + r.analogue },
+      { header: t.digitalShare, type: 'percent', value: share },
+    ]);
+    await summary.addRows([...summaryRows, all]);
+
+    const columns: ReportColumn<DeviceResponse>[] = [
+      { header: header('inventoryNumber', lang), type: 'string', value: (d) => d.inventoryNumber },
+      { header: header('facilityCode', lang), type: 'string', value: (d) => d.facilityCode },
+      { header: t.facility, type: 'string', value: (d) => d.facilityName },
+      { header: t.district, type: 'string', value: (d) => d.district },
+      {
+        header: header('modality', lang),
+        type: 'string',
+        value: (d) => MODALITY_LABELS[d.modality][lang],
+      },
+      {
+        header: header('technology', lang),
+        type: 'string',
+        value: (d) => TECHNOLOGY_LABELS[d.technology][lang],
+      },
+      { header: header('manufacturer', lang), type: 'string', value: (d) => d.manufacturer },
+      { header: header('model', lang), type: 'string', value: (d) => d.model },
+      { header: header('serialNumber', lang), type: 'string', value: (d) => d.serialNumber },
+      { header: header('department', lang), type: 'string', value: (d) => d.department },
+      { header: header('room', lang), type: 'string', value: (d) => d.room },
+      {
+        header: header('yearOfManufacture', lang),
+        type: 'integer',
+        value: (d) => d.yearOfManufacture,
+      },
+      {
+        header: header('commissioningDate', lang),
+        type: 'date',
+        value: (d) => d.commissioningDate,
+      },
+      { header: t.age, type: 'integer', value: (d) => d.age },
+      { header: t.life, type: 'integer', value: (d) => d.effectiveServiceLifeYears },
+      { header: t.remaining, type: 'integer', value: (d) => d.remainingLifeYears },
+      { header: t.past, type: 'boolean', value: (d) => d.pastServiceLife },
+      { header: header('purchasePrice', lang), type: 'money', value: (d) => d.purchasePrice },
+      {
+        header: header('fundingSource', lang),
+        type: 'string',
+        value: (d) => (d.fundingSource ? FUNDING_LABELS[d.fundingSource][lang] : null),
+      },
+      {
+        header: header('status', lang),
+        type: 'string',
+        value: (d) => STATUS_LABELS[d.status][lang],
+      },
+      { header: header('decommissionedOn', lang), type: 'date', value: (d) => d.decommissionedOn },
+      {
+        header: header('decommissionReason', lang),
+        type: 'string',
+        value: (d) => d.decommissionReason,
+      },
+      {
+        header: header('archiveConnected', lang),
+        type: 'boolean',
+        value: (d) => d.archiveConnected,
+      },
+      {
+        header: header('dicomStationName', lang),
+        type: 'string',
+        value: (d) => d.dicomStationName,
+      },
+      { header: header('dicomAeTitle', lang), type: 'string', value: (d) => d.dicomAeTitle },
+      {
+        header: header('dicomSerialNumber', lang),
+        type: 'string',
+        value: (d) => d.dicomSerialNumber,
+      },
+      {
+        header: header('dicomInstitutionName', lang),
+        type: 'string',
+        value: (d) => d.dicomInstitutionName,
+      },
+      { header: header('notes', lang), type: 'string', value: (d) => d.notes },
+    ];
+    const sheet = report.addSheet<DeviceResponse>(t.devices, columns);
+    let n = 0;
+    for await (const batch of this.devices.stream(q)) {
+      await sheet.addRows(batch);
+      n += batch.length;
+    }
+    await report.finish();
+    return n;
+  }
+
+  /** The import template: every column, headers in Russian with English beneath, drop-downs for enums. */
+  async template(out: Writable): Promise<void> {
+    await writeTemplate(DEVICE_COLUMNS, out, { sheetName: 'Устройства' });
+  }
+}
