@@ -16,3 +16,4 @@ export * from './devices/device.enums.js';
 export * from './devices/modality.js';
 export * from './devices/device.js';
 export * from './devices/import.js';
+export * from './alerts/alert.js';

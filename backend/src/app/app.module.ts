@@ -10,6 +10,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { FacilitiesModule } from './facilities/facilities.module.js';
 import { UsersModule } from './users/users.module.js';
+import { AlertsModule } from './alerts/alerts.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { ModalitiesModule } from './modalities/modalities.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         AuthModule,
         FacilitiesModule,
         UsersModule,
+        AlertsModule,
         ModalitiesModule,
         DevicesModule,
         DemoModule,

@@ -64,6 +64,9 @@ export const ROUTE_POLICIES: Record<string, RoleAccess> = {
   'GET /api/facilities/{id}': ALL,
   'PATCH /api/facilities/{id}': ADMIN_PROCUREMENT,
 
+  'GET /api/alerts': ALL,
+  'GET /api/alerts/counts': ALL,
+
   'GET /api/modalities': ALL,
   'PATCH /api/modalities/{code}': ADMIN_ONLY,
 

@@ -1,3 +1,4 @@
+import { AlertEntity } from '../alerts/entities/alert.entity.js';
 import { AuditEntryEntity } from '../audit/entities/audit-entry.entity.js';
 import { LoginThrottleEntity } from '../auth/entities/login-throttle.entity.js';
 import { SessionEntity } from '../auth/entities/session.entity.js';
@@ -18,4 +19,5 @@ export const ENTITIES: Function[] = [
   AuditEntryEntity,
   ModalityEntity,
   DeviceEntity,
+  AlertEntity,
 ];

@@ -1,10 +1,12 @@
 import type { MixedList } from 'typeorm';
 import { AccountsAndAudit1795811819478 } from './1795811819478-AccountsAndAudit.js';
 import { FleetRegistry1795812462271 } from './1795812462271-FleetRegistry.js';
+import { Alerts1795813403227 } from './1795813403227-Alerts.js';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: MixedList<Function> = [
   AccountsAndAudit1795811819478,
   FleetRegistry1795812462271,
+  Alerts1795813403227,
 ];

@@ -1,0 +1,71 @@
+import { AlertSeverity, AlertType, Role } from '@radfleet/shared';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AlertsService } from '../src/app/alerts/alerts.service.js';
+import { signInAs, type Account } from './support/accounts.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+describe('the alerts list', () => {
+  let t: TestApp;
+  let exec: Account;
+  let alerts: AlertsService;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    exec = await signInAs(t, Role.EXECUTIVE);
+    alerts = t.app.get(AlertsService);
+  });
+  afterAll(async () => t?.close());
+
+  const cond = (key: string) => ({
+    key,
+    severity: AlertSeverity.WARNING,
+    message: `condition ${key}`,
+    params: { key },
+  });
+
+  it('raises new conditions once, refreshes open ones and resolves those that no longer hold', async () => {
+    expect(
+      await alerts.reconcile(AlertType.CONTRACT_ENDING_90, [cond('c:1'), cond('c:2')]),
+    ).toEqual({ raised: 2, resolved: 0 });
+    expect(
+      await alerts.reconcile(AlertType.CONTRACT_ENDING_90, [cond('c:1'), cond('c:2')]),
+    ).toEqual({ raised: 0, resolved: 0 });
+    expect(await alerts.reconcile(AlertType.CONTRACT_ENDING_90, [cond('c:2')])).toEqual({
+      raised: 0,
+      resolved: 1,
+    });
+    // Another type's check leaves these alone.
+    expect(await alerts.reconcile(AlertType.NO_COVERAGE, [])).toEqual({ raised: 0, resolved: 0 });
+
+    const open = await request(t.server)
+      .get('/api/alerts')
+      .query({ type: 'CONTRACT_ENDING_90' })
+      .set(exec.auth)
+      .expect(200);
+    expect(open.body.items.map((a: { params: { key: string } }) => a.params.key)).toEqual(['c:2']);
+    const resolved = await request(t.server)
+      .get('/api/alerts')
+      .query({ type: 'CONTRACT_ENDING_90', open: false })
+      .set(exec.auth)
+      .expect(200);
+    expect(resolved.body.items.map((a: { params: { key: string } }) => a.params.key)).toEqual([
+      'c:1',
+    ]);
+    // The condition returning raises a new alert; the resolved one stays in the history.
+    expect(
+      await alerts.reconcile(AlertType.CONTRACT_ENDING_90, [cond('c:1'), cond('c:2')]),
+    ).toEqual({ raised: 1, resolved: 0 });
+    const counts = await request(t.server).get('/api/alerts/counts').set(exec.auth).expect(200);
+    expect(counts.body).toEqual({ open: 2, byType: { CONTRACT_ENDING_90: 2 } });
+  });
+
+  it('validates its filters', async () => {
+    const bad = await request(t.server)
+      .get('/api/alerts')
+      .query({ type: 'FIRE', open: 'perhaps' })
+      .set(exec.auth)
+      .expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['open', 'type']);
+  });
+});
