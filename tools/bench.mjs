@@ -11,6 +11,7 @@ const only = process.argv.slice(2);
 const sections = [
   { name: 'startup', module: './bench/startup.mjs' },
   { name: 'bundle', module: './bench/bundle.mjs' },
+  { name: 'devices', module: './bench/devices.mjs' },
 ];
 
 if (

@@ -35,6 +35,7 @@ export async function startBackend(root, env) {
   return {
     ms,
     url,
+    pid: proc.pid,
     stop: () =>
       new Promise((ok) => {
         proc.on('exit', ok);
@@ -46,4 +47,40 @@ export async function startBackend(root, env) {
 export function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Signs in through the API and returns the Authorization header. */
+export async function signIn(url, email, password = 'radfleet-demo') {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
+  return { Authorization: `Bearer ${(await res.json()).accessToken}` };
+}
+
+/** Times `n` runs of an async function; returns the p50, p95 and max in milliseconds. */
+export async function timeIt(n, fn) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    times.push(performance.now() - t0);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) };
+}
+
+/** Resident memory of a process in MiB: `VmRSS` now and `VmHWM` (the peak since the last reset). */
+export async function memory(pid) {
+  const { readFile } = await import('node:fs/promises');
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = (k) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+}
+
+/** Resets a process's peak-RSS counter (Linux: writing 5 to clear_refs). */
+export async function resetPeak(pid) {
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(`/proc/${pid}/clear_refs`, '5').catch(() => undefined);
 }

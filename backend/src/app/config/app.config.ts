@@ -142,6 +142,13 @@ export class AppConfig {
   @IsBoolean({ message: 'must be true or false' })
   DEMO_DATA?: boolean;
 
+  /** Size of the demo city: 1 is the real city (155 facilities, ~1,300 devices); 10 is the benchmarks' 10×. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 100' })
+  @Min(1, { message: 'must be an integer between 1 and 100' })
+  @Max(100, { message: 'must be an integer between 1 and 100' })
+  DEMO_SCALE = 1;
+
   /** With both set, the first start creates this administrator when the database has none. */
   @Transform(emptyToUndefined)
   @IsOptional()

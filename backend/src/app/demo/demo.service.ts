@@ -35,7 +35,7 @@ export class DemoService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demoData) return;
-    const loaded = await this.load(new Date().toISOString().slice(0, 10));
+    const loaded = await this.load(new Date().toISOString().slice(0, 10), this.config.DEMO_SCALE);
     if (loaded) this.printAccounts();
   }
 
