@@ -1,4 +1,4 @@
-import { DomainException, ErrorKind } from '../common/problem/domain.exception.js';
+import { domainException, ErrorKind } from '../common/problem/domain.exception.js';
 
 export enum AuthErrorCode {
   NOT_AUTHENTICATED = 'NOT_AUTHENTICATED',
@@ -22,12 +22,4 @@ const KIND: Record<AuthErrorCode, ErrorKind> = {
   [AuthErrorCode.WRONG_CURRENT_PASSWORD]: ErrorKind.BAD_INPUT,
 };
 
-export class AuthException extends DomainException {
-  constructor(
-    code: AuthErrorCode,
-    message: string,
-    extensions: DomainException['extensions'] = {},
-  ) {
-    super(code, KIND[code], message, extensions);
-  }
-}
+export class AuthException extends domainException(KIND) {}

@@ -1,4 +1,4 @@
-import { DomainException, ErrorKind } from '../common/problem/domain.exception.js';
+import { domainException, ErrorKind } from '../common/problem/domain.exception.js';
 
 export enum DeviceErrorCode {
   DEVICE_NOT_FOUND = 'DEVICE_NOT_FOUND',
@@ -12,12 +12,4 @@ const KIND: Record<DeviceErrorCode, ErrorKind> = {
   [DeviceErrorCode.INVALID_DEVICE]: ErrorKind.BAD_INPUT,
 };
 
-export class DeviceException extends DomainException {
-  constructor(
-    code: DeviceErrorCode,
-    message: string,
-    extensions: DomainException['extensions'] = {},
-  ) {
-    super(code, KIND[code], message, extensions);
-  }
-}
+export class DeviceException extends domainException(KIND) {}

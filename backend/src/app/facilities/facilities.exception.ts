@@ -1,4 +1,4 @@
-import { DomainException, ErrorKind } from '../common/problem/domain.exception.js';
+import { domainException, ErrorKind } from '../common/problem/domain.exception.js';
 
 export enum FacilityErrorCode {
   FACILITY_NOT_FOUND = 'FACILITY_NOT_FOUND',
@@ -10,12 +10,4 @@ const KIND: Record<FacilityErrorCode, ErrorKind> = {
   [FacilityErrorCode.FACILITY_CODE_TAKEN]: ErrorKind.CONFLICT,
 };
 
-export class FacilityException extends DomainException {
-  constructor(
-    code: FacilityErrorCode,
-    message: string,
-    extensions: DomainException['extensions'] = {},
-  ) {
-    super(code, KIND[code], message, extensions);
-  }
-}
+export class FacilityException extends domainException(KIND) {}

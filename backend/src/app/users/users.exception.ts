@@ -1,4 +1,4 @@
-import { DomainException, ErrorKind } from '../common/problem/domain.exception.js';
+import { domainException, ErrorKind } from '../common/problem/domain.exception.js';
 
 export enum UserErrorCode {
   USER_NOT_FOUND = 'USER_NOT_FOUND',
@@ -12,12 +12,4 @@ const KIND: Record<UserErrorCode, ErrorKind> = {
   [UserErrorCode.LAST_ADMIN]: ErrorKind.CONFLICT,
 };
 
-export class UserException extends DomainException {
-  constructor(
-    code: UserErrorCode,
-    message: string,
-    extensions: DomainException['extensions'] = {},
-  ) {
-    super(code, KIND[code], message, extensions);
-  }
-}
+export class UserException extends domainException(KIND) {}

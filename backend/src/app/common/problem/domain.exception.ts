@@ -33,3 +33,17 @@ export class DomainException extends Error {
     this.name = new.target.name;
   }
 }
+
+/**
+ * A domain's exception class from its code → kind table, so that each domain declares only its codes:
+ *
+ *   export enum DeviceErrorCode { DEVICE_NOT_FOUND = 'DEVICE_NOT_FOUND' }
+ *   export class DeviceException extends domainException({ [DeviceErrorCode.DEVICE_NOT_FOUND]: ErrorKind.NOT_FOUND }) {}
+ */
+export function domainException<C extends string>(kinds: Record<C, ErrorKind>) {
+  return class extends DomainException {
+    constructor(code: C, message: string, extensions: DomainException['extensions'] = {}) {
+      super(code, kinds[code], message, extensions);
+    }
+  };
+}
