@@ -1,10 +1,11 @@
 // Writes dist/schemas.json: a JSON Schema for every exported response interface and enum of
 // @radfleet/shared, so the backend's OpenAPI document describes responses from their one definition.
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createGenerator } from 'ts-json-schema-generator';
 
 const generator = createGenerator({
-  path: 'src/**/*.ts',
+  path: 'src/index.ts',
   tsconfig: 'tsconfig.lib.json',
   type: '*',
   expose: 'export',
@@ -13,7 +14,25 @@ const generator = createGenerator({
   skipTypeCheck: true,
   additionalProperties: true,
 });
-const schema = generator.createSchema('*');
+// Response interfaces, type aliases and enums only: request DTO classes are described from their
+// class-validator rules by the backend (and a mixin base such as PartialDto is beyond this generator).
+const names = new Set();
+for (const file of readdirSync('src', { recursive: true })) {
+  if (!String(file).endsWith('.ts') || String(file).endsWith('.spec.ts')) continue;
+  const text = readFileSync(join('src', String(file)), 'utf8');
+  // Generic types (Paged<T>) have no schema of their own; the backend documents them per use.
+  for (const m of text.matchAll(
+    /^export (?:interface|type|enum) ([A-Z][A-Za-z0-9]*)(?!<|[A-Za-z0-9])/gm,
+  ))
+    names.add(m[1]);
+  // DTO classes too, so that nested request objects have item types; mixins (PartialDto) are skipped.
+  for (const m of text.matchAll(/^export class ([A-Z][A-Za-z0-9]*)\b(?! extends PartialDto)/gm))
+    names.add(m[1]);
+}
+const schema = { definitions: {} };
+for (const name of [...names].sort()) {
+  Object.assign(schema.definitions, generator.createSchema(name).definitions);
+}
 // Only data shapes: plain functions and constants exported beside them are left out.
 const runtime = await import('./dist/index.js');
 const isHelper = (name) => {

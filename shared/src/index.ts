@@ -17,3 +17,4 @@ export * from './devices/modality.js';
 export * from './devices/device.js';
 export * from './devices/import.js';
 export * from './alerts/alert.js';
+export * from './common/partial-dto.js';

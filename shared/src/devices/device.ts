@@ -17,6 +17,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQuery } from '../common/paging.js';
+import { PartialDto } from '../common/partial-dto.js';
 import { toArray, toBoolean, toNumber, trim } from '../common/transforms.js';
 import { District } from '../facilities/district.js';
 import { DeviceStatus, FundingSource, Modality, Technology } from './device.enums.js';
@@ -182,112 +183,8 @@ export class CreateDeviceDto {
   notes?: string | null;
 }
 
-/** Every field optional, plus the version that was read. */
-export class UpdateDeviceDto {
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Matches(/^[\p{L}\p{N}][\p{L}\p{N} ./_-]{0,63}$/u, {
-    message:
-      'inventoryNumber must be 1-64 letters, digits, spaces, dots, slashes, dashes or underscores',
-  })
-  inventoryNumber?: string;
-  @IsOptional() @Transform(nullIfEmpty) @IsString() @MaxLength(100) serialNumber?: string | null;
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, { message: 'manufacturer must not be empty' })
-  @MaxLength(200)
-  manufacturer?: string;
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, { message: 'model must not be empty' })
-  @MaxLength(200)
-  model?: string;
-  @IsOptional()
-  @IsEnum(Modality, { message: `modality must be one of ${Object.values(Modality).join(', ')}` })
-  modality?: Modality;
-  @IsOptional()
-  @IsEnum(Technology, {
-    message: `technology must be one of ${Object.values(Technology).join(', ')}`,
-  })
-  technology?: Technology;
-  @IsOptional() @IsBoolean() archiveConnected?: boolean;
-  @IsOptional()
-  @Transform(nullIfEmpty)
-  @IsString()
-  @MaxLength(16, { message: 'dicomStationName must be at most 16 characters (DICOM SH)' })
-  dicomStationName?: string | null;
-  @IsOptional()
-  @Transform(nullIfEmpty)
-  @ValidateIf((_, v) => v !== null)
-  @Matches(AE_TITLE, {
-    message: 'dicomAeTitle must be 1-16 printable characters without a backslash',
-  })
-  dicomAeTitle?: string | null;
-  @IsOptional()
-  @Transform(nullIfEmpty)
-  @IsString()
-  @MaxLength(64, { message: 'dicomSerialNumber must be at most 64 characters (DICOM LO)' })
-  dicomSerialNumber?: string | null;
-  @IsOptional()
-  @Transform(nullIfEmpty)
-  @IsString()
-  @MaxLength(64, { message: 'dicomInstitutionName must be at most 64 characters (DICOM LO)' })
-  dicomInstitutionName?: string | null;
-  @IsOptional() @IsUUID('all', { message: 'facilityId must be a facility id' }) facilityId?: string;
-  @IsOptional() @Transform(nullIfEmpty) @IsString() @MaxLength(200) department?: string | null;
-  @IsOptional() @Transform(nullIfEmpty) @IsString() @MaxLength(50) room?: string | null;
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsInt({ message: 'yearOfManufacture must be a year' })
-  @Min(1950)
-  @Max(CURRENT_YEAR_LIMIT)
-  yearOfManufacture?: number | null;
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsDateString({ strict: true }, { message: 'commissioningDate must be a date (YYYY-MM-DD)' })
-  commissioningDate?: string | null;
-  @IsOptional()
-  @Transform(nullIfEmpty)
-  @ValidateIf((_, v) => v !== null)
-  @Matches(MONEY_PATTERN, {
-    message:
-      'purchasePrice must be an amount in roubles with at most two decimals, e.g. 45000000.00',
-  })
-  purchasePrice?: string | null;
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsEnum(FundingSource, {
-    message: `fundingSource must be one of ${Object.values(FundingSource).join(', ')}`,
-  })
-  fundingSource?: FundingSource | null;
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsInt({ message: 'serviceLifeYears must be a whole number of years' })
-  @Min(1)
-  @Max(50)
-  serviceLifeYears?: number | null;
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsNumber({ maxDecimalPlaces: 1 })
-  @Min(1)
-  @Max(168)
-  scheduledHoursPerWeek?: number | null;
-  @IsOptional()
-  @IsEnum(DeviceStatus, {
-    message: `status must be one of ${Object.values(DeviceStatus).join(', ')}`,
-  })
-  status?: DeviceStatus;
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsDateString({ strict: true }, { message: 'decommissionedOn must be a date (YYYY-MM-DD)' })
-  decommissionedOn?: string | null;
-  @IsOptional() @Transform(nullIfEmpty) @IsString() @MaxLength(1000) decommissionReason?:
-    string | null;
-  @IsOptional() @Transform(nullIfEmpty) @IsString() @MaxLength(4000) notes?: string | null;
-
+/** Every field optional (null only where creating allows it), plus the version that was read. */
+export class UpdateDeviceDto extends PartialDto(CreateDeviceDto) {
   @Transform(toNumber)
   @IsInt()
   @Min(1)

@@ -18,7 +18,8 @@ import {
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 
 const require = createRequire(import.meta.url);
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const REF = '#/components/schemas/';
+const ref = (name: string) => ({ $ref: `${REF}${name}` });
 
 /**
  * Completes the generated document from the one definition of each type in @radfleet/shared:
@@ -30,13 +31,22 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
   const validators = validationMetadatasToSchemas({
     refPointerPrefix: '#/components/schemas/',
   }) as Record<string, SchemaObject>;
+  // Nested DTOs (arrays of objects) are typed from the TypeScript, since shared avoids class-transformer's
+  // @Type and class-validator alone only knows "Object" there.
+  for (const [name, schema] of Object.entries(validators)) {
+    for (const [prop, propSchema] of Object.entries(schema.properties ?? {})) {
+      const fromTs = shared[name]?.properties?.[prop];
+      if (JSON.stringify(propSchema).includes(`${REF}Object"`))
+        schema.properties![prop] = fromTs ?? { type: 'object' };
+    }
+  }
   document.components ??= {};
   document.components.schemas = {
     ...document.components.schemas,
     ...shared,
     ...validators,
   };
-  return document;
+  return resolveBuiltinRefs(document);
 }
 
 /** The 200 answer is the named shared type. */
@@ -103,4 +113,14 @@ export function ApiProblems(
   if (statuses.includes(429))
     all.push(ApiTooManyRequestsResponse({ description: 'Too many attempts.', content: problem }));
   return applyDecorators(...all);
+}
+
+/** Reflection sometimes names a JavaScript built-in (`Object`, `Array`) where a schema belongs. */
+function resolveBuiltinRefs<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(resolveBuiltinRefs) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const ref = (node as { $ref?: unknown }).$ref;
+  if (ref === `${REF}Object`) return { type: 'object' } as T;
+  if (ref === `${REF}Array`) return { type: 'array', items: {} } as T;
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolveBuiltinRefs(v)])) as T;
 }
