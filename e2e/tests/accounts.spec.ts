@@ -2,10 +2,17 @@ import { LoginPage } from '../pages/login.page.js';
 import { DEMO_PASSWORD, demoEmail, expect, test, type DemoRole } from '../support/fixtures.js';
 
 const NAV: Record<DemoRole, string[]> = {
-  admin: ['Главная', 'Учреждения', 'Пользователи', 'Документация API'],
-  procurement: ['Главная', 'Учреждения', 'Документация API'],
-  manager: ['Главная', 'Учреждения', 'Документация API'],
-  executive: ['Главная', 'Учреждения', 'Документация API'],
+  admin: [
+    'Главная',
+    'Учреждения',
+    'Устройства',
+    'Пользователи',
+    'Журнал изменений',
+    'Документация API',
+  ],
+  procurement: ['Главная', 'Учреждения', 'Устройства', 'Документация API'],
+  manager: ['Главная', 'Учреждения', 'Устройства', 'Документация API'],
+  executive: ['Главная', 'Учреждения', 'Устройства', 'Документация API'],
 };
 
 test.describe('accounts and roles', () => {
@@ -22,6 +29,8 @@ test.describe('accounts and roles', () => {
       await expect(login.navLinks()).toHaveText(NAV[role]);
       if (role !== 'admin') {
         await page.goto('/users');
+        await expect(page).toHaveURL(/\/$/);
+        await page.goto('/audit');
         await expect(page).toHaveURL(/\/$/);
       }
     });
@@ -70,4 +79,33 @@ test.describe('accounts and roles', () => {
     await login.signIn(email, 'a-new-manager-secret');
     await expect(page.getByTestId('user-menu')).toContainText('Анна Смирнова');
   });
+});
+
+test('an administrator reads who changed a facility in the audit trail', async ({
+  page,
+  signedInAs,
+}) => {
+  await signedInAs('admin');
+  await page.goto('/facilities');
+  await page.getByTestId('facility-new').click();
+  const code = `E2E-${Date.now() % 100000}`;
+  await page.getByTestId('facility-code').fill(code);
+  await page.getByTestId('facility-name-input').fill('Поликлиника для проверки журнала');
+  await page.getByLabel('Краткое наименование').fill('ПП');
+  await page.getByTestId('facility-save').click();
+  await expect(page.getByTestId('facility-name')).toHaveText('Поликлиника для проверки журнала');
+  await page.getByTestId('facility-edit').click();
+  await page.getByTestId('facility-name-input').fill('Поликлиника № 1 для проверки журнала');
+  await page.getByTestId('facility-save').click();
+  await expect(page.getByTestId('facility-name')).toHaveText(
+    'Поликлиника № 1 для проверки журнала',
+  );
+
+  await page.goto('/audit');
+  const table = page.getByTestId('audit-table');
+  await expect(table).toContainText('admin@radfleet.demo');
+  await expect(table.locator('tr').nth(1)).toContainText('Изменение');
+  await expect(table.locator('tr').nth(1)).toContainText(
+    'Поликлиника для проверки журнала → Поликлиника № 1 для проверки журнала',
+  );
 });

@@ -32,6 +32,35 @@ export const routes: Routes = [
         title: 'RadFleet',
       },
       {
+        path: 'devices',
+        loadComponent: () => import('./devices/device-list.page').then((m) => m.DeviceListPage),
+        title: 'RadFleet',
+      },
+      {
+        path: 'devices/new',
+        canActivate: [permissionGuard(Permission.DEVICE_WRITE)],
+        loadComponent: () => import('./devices/device-new.page').then((m) => m.DeviceNewPage),
+        title: 'RadFleet',
+      },
+      {
+        path: 'devices/import',
+        canActivate: [permissionGuard(Permission.DEVICE_WRITE)],
+        // Its own HttpClient on XMLHttpRequest, which reports upload progress (fetch cannot).
+        loadChildren: () =>
+          import('./devices/device-import.routes').then((m) => m.DEVICE_IMPORT_ROUTES),
+      },
+      {
+        path: 'devices/:id',
+        loadComponent: () => import('./devices/device.page').then((m) => m.DevicePage),
+        title: 'RadFleet',
+      },
+      {
+        path: 'audit',
+        canActivate: [permissionGuard(Permission.AUDIT_READ)],
+        loadComponent: () => import('./audit/audit-list.page').then((m) => m.AuditListPage),
+        title: 'RadFleet',
+      },
+      {
         path: 'users',
         canActivate: [permissionGuard(Permission.USER_ADMIN)],
         loadComponent: () => import('./users/user-list.page').then((m) => m.UserListPage),

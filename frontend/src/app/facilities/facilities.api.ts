@@ -2,6 +2,7 @@ import { HttpClient, httpResource } from '@angular/common/http';
 import { inject, Injectable, type Signal } from '@angular/core';
 import type {
   CreateFacilityDto,
+  FacilityDetailResponse,
   FacilityResponse,
   Paged,
   UpdateFacilityDto,
@@ -30,7 +31,9 @@ export class FacilitiesApi {
   }
 
   oneResource(id: Signal<string | undefined>) {
-    return httpResource<FacilityResponse>(() => (id() ? `/api/facilities/${id()}` : undefined));
+    return httpResource<FacilityDetailResponse>(() =>
+      id() ? `/api/facilities/${id()}` : undefined,
+    );
   }
 
   /** Every facility, for pickers (the city has a few hundred at most). */

@@ -8,7 +8,11 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
-import { District, FacilityType } from '@radfleet/shared';
+import { District, FacilityType, Permission, type FacilityResponse } from '@radfleet/shared';
+import { MatDialog } from '@angular/material/dialog';
+import { firstValueFrom } from 'rxjs';
+import { AuthStore } from '../auth/auth.store';
+import { FacilityEditDialog } from './facility-edit.dialog';
 import { I18nService } from '../core/i18n/i18n.service';
 import { LoadStateComponent } from '../core/ui/load-state.component';
 import { FacilitiesApi, type FacilityFilter } from './facilities.api';
@@ -30,6 +34,13 @@ import { FacilitiesApi, type FacilityFilter } from './facilities.api';
   ],
   templateUrl: './facility-list.page.html',
   styles: `
+    .title-row {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 12px;
+      flex-wrap: wrap;
+    }
     .filters {
       display: flex;
       flex-wrap: wrap;
@@ -59,11 +70,58 @@ import { FacilitiesApi, type FacilityFilter } from './facilities.api';
     .total {
       color: var(--mat-sys-on-surface-variant);
     }
+    .scroll {
+      overflow-x: auto;
+    }
+    td.mat-column-code {
+      white-space: nowrap;
+    }
+    .mat-mdc-cell,
+    .mat-mdc-header-cell {
+      padding: 6px 8px;
+    }
+    .mat-mdc-cell:first-of-type,
+    .mat-mdc-header-cell:first-of-type {
+      padding-left: 16px;
+    }
+    a.count-link {
+      color: var(--mat-sys-primary);
+      text-decoration: none;
+      font-weight: 500;
+    }
+    a.count-link:hover {
+      text-decoration: underline;
+    }
+    .num {
+      text-align: right;
+      white-space: nowrap;
+    }
+    .share {
+      display: inline-flex;
+      align-items: center;
+      gap: 8px;
+    }
+    .bar {
+      display: inline-block;
+      width: 48px;
+      height: 6px;
+      border-radius: 3px;
+      background: var(--mat-sys-surface-container-highest);
+      overflow: hidden;
+    }
+    .bar span {
+      display: block;
+      height: 100%;
+      background: var(--mat-sys-primary);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FacilityListPage {
   protected readonly i18n = inject(I18nService);
+  private readonly dialog = inject(MatDialog);
+  private readonly auth = inject(AuthStore);
+  protected readonly canCreate = computed(() => this.auth.can(Permission.FACILITY_WRITE));
   private readonly router = inject(Router);
   private readonly api = inject(FacilitiesApi);
 
@@ -77,7 +135,16 @@ export class FacilityListPage {
 
   protected readonly districts = Object.values(District);
   protected readonly types = Object.values(FacilityType);
-  protected readonly columns = ['code', 'shortName', 'name', 'type', 'district', 'address'];
+  protected readonly columns = [
+    'code',
+    'shortName',
+    'name',
+    'type',
+    'district',
+    'deviceCount',
+    'digitalShare',
+    'address',
+  ];
 
   protected readonly filter = computed<FacilityFilter>(() => ({
     page: Number(this.page() ?? 1) || 1,
@@ -98,12 +165,23 @@ export class FacilityListPage {
     };
   });
 
+  /** Digital share, 0..1, as a whole percent in the current locale. */
+  protected percent(share: number): string {
+    return `${this.i18n.number(share * 100, '1.0-0')} %`;
+  }
+
   protected setQuery(patch: Record<string, string | number | null>, resetPage = true): void {
     void this.router.navigate([], {
       queryParams: { ...patch, ...(resetPage ? { page: null } : {}) },
       queryParamsHandling: 'merge',
       replaceUrl: true,
     });
+  }
+
+  protected async create(): Promise<void> {
+    const ref = this.dialog.open(FacilityEditDialog, { data: null, autoFocus: 'first-tabbable' });
+    const saved = (await firstValueFrom(ref.afterClosed())) as FacilityResponse | undefined;
+    if (saved) await this.router.navigate(['/facilities', saved.id]);
   }
 
   protected onSort(s: Sort): void {

@@ -39,11 +39,25 @@ const NAV: NavItem[] = [
     permission: Permission.READ,
   },
   {
+    path: '/devices',
+    icon: 'inventory_2',
+    label: 'nav.devices',
+    exact: false,
+    permission: Permission.READ,
+  },
+  {
     path: '/users',
     icon: 'manage_accounts',
     label: 'nav.users',
     exact: false,
     permission: Permission.USER_ADMIN,
+  },
+  {
+    path: '/audit',
+    icon: 'history',
+    label: 'nav.audit',
+    exact: false,
+    permission: Permission.AUDIT_READ,
   },
 ];
 

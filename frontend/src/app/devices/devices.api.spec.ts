@@ -1,0 +1,62 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { provideZonelessChangeDetection } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { parseDeviceFilter } from './device-filter';
+import { DevicesApi, fileNameFromDisposition } from './devices.api';
+
+describe('DevicesApi', () => {
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideZonelessChangeDetection(),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
+  });
+
+  it('exports exactly what the list shows (filters and sort, not the page) in the chosen language', async () => {
+    const api = TestBed.inject(DevicesApi);
+    const http = TestBed.inject(HttpTestingController);
+    const filter = parseDeviceFilter({
+      modality: 'CT,MRI',
+      overdue: 'true',
+      sort: '-age',
+      page: '4',
+      q: 'GE',
+    });
+    const done = api.exportXlsx(filter, 'en');
+    const req = http.expectOne((r) => r.url.startsWith('/api/devices/export.xlsx'));
+    const params = new URLSearchParams(req.request.urlWithParams.split('?')[1]);
+    expect(Object.fromEntries(params)).toEqual({
+      sort: '-age',
+      q: 'GE',
+      modality: 'CT,MRI',
+      overdue: 'true',
+      lang: 'en',
+    });
+    expect(req.request.responseType).toBe('blob');
+    req.flush(new Blob(['PK']), {
+      headers: {
+        'Content-Disposition': `attachment; filename="devices.xlsx"; filename*=UTF-8''%D1%83%D1%81%D1%82%D1%80%D0%BE%D0%B9%D1%81%D1%82%D0%B2%D0%B0.xlsx`,
+      },
+    });
+    const file = await done;
+    expect(file.fileName).toBe('устройства.xlsx');
+    expect(file.blob.size).toBe(2);
+    http.verify();
+  });
+
+  it('reads the file name from Content-Disposition, safely', () => {
+    expect(
+      fileNameFromDisposition('attachment; filename="devices-2026-11-27.xlsx"', 'x.xlsx'),
+    ).toBe('devices-2026-11-27.xlsx');
+    expect(fileNameFromDisposition('attachment; filename=plain.xlsx', 'x.xlsx')).toBe('plain.xlsx');
+    expect(
+      fileNameFromDisposition("attachment; filename*=UTF-8''..%2F..%2Fevil.xlsx", 'x.xlsx'),
+    ).toBe('.._.._evil.xlsx');
+    expect(fileNameFromDisposition(null, 'x.xlsx')).toBe('x.xlsx');
+    expect(fileNameFromDisposition('attachment', 'x.xlsx')).toBe('x.xlsx');
+  });
+});
