@@ -185,6 +185,13 @@ export class CreateDeviceDto {
 
 /** Every field optional (null only where creating allows it), plus the version that was read. */
 export class UpdateDeviceDto extends PartialDto(CreateDeviceDto) {
+  /** Why the status changes (recorded in the device's history, not a field of the device). */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(1000)
+  statusReason?: string;
+
   @Transform(toNumber)
   @IsInt()
   @Min(1)

@@ -136,8 +136,12 @@ export class DevicesService {
           dto.facilityId ?? current.facilityId,
         ]);
         assertVersion('device', dto.version, current.version);
-        const { version: _v, ...changes } = definedOnly(dto);
-        await this.apply(em, current, changes);
+        const { version: _v, statusReason, ...changes } = definedOnly(dto);
+        const note =
+          statusReason && changes.status && changes.status !== current.status
+            ? { statusReason }
+            : undefined;
+        await this.apply(em, current, changes, note);
         return this.get(id, em);
       });
     } catch (e) {
@@ -187,11 +191,15 @@ export class DevicesService {
     return saved;
   }
 
-  /** Applies changes to a locked device in the caller's transaction; audits what changed. True when anything did. */
+  /**
+   * Applies changes to a locked device in the caller's transaction; audits what changed, with an
+   * optional note (such as the reason for a status change) beside the fields. True when anything did.
+   */
   async apply(
     em: EntityManager,
     current: DeviceEntity,
     changes: Partial<DeviceFields>,
+    note?: Record<string, string>,
   ): Promise<boolean> {
     const before = deviceSnapshot(current);
     const next = { ...current } as DeviceEntity;
@@ -213,12 +221,13 @@ export class DevicesService {
     if (JSON.stringify(before) === JSON.stringify(after)) return false;
     Object.assign(current, next);
     await em.getRepository(DeviceEntity).save(current);
+    const noteBefore = Object.fromEntries(Object.keys(note ?? {}).map((k) => [k, null]));
     await this.audit.record(em, {
       action: AuditAction.UPDATE,
       entityType: 'device',
       entityId: current.id,
-      before,
-      after,
+      before: { ...before, ...noteBefore },
+      after: { ...after, ...note },
     });
     return true;
   }

@@ -35,7 +35,8 @@ export function statusChangeBody(
       decommissionReason: reason.trim() || null,
     };
   }
-  return { status };
+  // Any other change keeps its reason in the device's history.
+  return { status, statusReason: reason.trim() };
 }
 
 /** Moves a device to another status; decommissioning asks for the date and the reason. */
@@ -100,6 +101,20 @@ export function statusChangeBody(
             <mat-error>{{ errorText('decommissionReason') }}</mat-error>
           </mat-form-field>
         }
+        @if (status() && !decommissioning()) {
+          <mat-form-field appearance="outline">
+            <mat-label>{{ i18n.t('device.statusReason') }}</mat-label>
+            <textarea
+              matInput
+              formControlName="decommissionReason"
+              rows="3"
+              required
+              data-testid="status-reason"
+            ></textarea>
+            <mat-hint>{{ i18n.t('statusChange.historyHint') }}</mat-hint>
+            <mat-error>{{ errorText('decommissionReason') }}</mat-error>
+          </mat-form-field>
+        }
         @if (message()) {
           <p role="alert" class="error" data-testid="status-message">{{ message() }}</p>
         }
@@ -148,7 +163,7 @@ export class DeviceStatusDialog {
     ),
     decommissionReason: new FormControl('', { nonNullable: true }),
   });
-  private readonly status = toSignal(this.form.controls.status.valueChanges, {
+  protected readonly status = toSignal(this.form.controls.status.valueChanges, {
     initialValue: this.form.controls.status.value,
   });
   protected readonly decommissioning = computed(
@@ -181,6 +196,8 @@ export class DeviceStatusDialog {
       }
       if (!v.decommissionReason.trim())
         errors['decommissionReason'] = { key: 'deviceForm.rule.decommissionReason' };
+    } else if (v.status && !v.decommissionReason.trim()) {
+      errors['decommissionReason'] = { key: 'statusChange.reasonRequired' };
     }
     if (!this.show(errors) && v.status) {
       const body = statusChangeBody(v.status, isoOfDate(v.decommissionedOn), v.decommissionReason);
