@@ -12,6 +12,8 @@ const sections = [
   { name: 'startup', module: './bench/startup.mjs' },
   { name: 'bundle', module: './bench/bundle.mjs' },
   { name: 'devices', module: './bench/devices.mjs' },
+  { name: 'utilisation', module: './bench/utilisation.mjs' },
+  { name: 'contracts', module: './bench/contracts.mjs' },
 ];
 
 if (

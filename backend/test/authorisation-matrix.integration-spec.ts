@@ -79,6 +79,14 @@ describe('the authorisation matrix', () => {
         return deviceBody(otherFacility);
       case 'PATCH /api/devices/{id}':
         return { notes: 'matrix probe', version: otherDevice.version };
+      case 'POST /api/service-events':
+        return {
+          deviceId: otherDevice.id,
+          type: 'INSPECTION',
+          reportedAt: '2025-03-03T09:00:00+03:00',
+          resolvedAt: '2025-03-03T11:00:00+03:00',
+          description: 'matrix probe',
+        };
       default:
         return {};
     }

@@ -14,6 +14,11 @@ import { AlertsModule } from './alerts/alerts.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { ModalitiesModule } from './modalities/modalities.module.js';
+import { UtilisationModule } from './utilisation/utilisation.module.js';
+import { ArchivesModule } from './archives/archives.module.js';
+import { SuppliersModule } from './suppliers/suppliers.module.js';
+import { ContractsModule } from './contracts/contracts.module.js';
+import { ServiceEventsModule } from './service-events/service-events.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -36,6 +41,11 @@ export class AppModule {
         AlertsModule,
         ModalitiesModule,
         DevicesModule,
+        UtilisationModule,
+        ArchivesModule,
+        SuppliersModule,
+        ContractsModule,
+        ServiceEventsModule,
         DemoModule,
       ],
       providers: [

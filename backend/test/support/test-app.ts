@@ -15,7 +15,12 @@ export interface TestApp {
 /** The real application on its own fresh database, migrated exactly as at start-up. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await TestDatabase.create();
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: db.url, ...env });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    SCHEDULER: 'false',
+    DATABASE_URL: db.url,
+    ...env,
+  });
   const app = await createApp(config, db.url, pino({ level: 'silent' }));
   await app.init();
   return {

@@ -161,6 +161,35 @@ export class AppConfig {
   @MinLength(12, { message: 'must be at least 12 characters long' })
   ADMIN_PASSWORD?: string;
 
+  /**
+   * Run the scheduled jobs (archive syncs, silent-device check). The test app turns it off; a
+   * second instance on the same database may too (the advisory locks keep runs from overlapping).
+   */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  SCHEDULER = true;
+
+  /** Working days (Monday to Friday) without studies after which a connected device raises SILENT_DEVICE. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 60' })
+  @Min(1, { message: 'must be an integer between 1 and 60' })
+  @Max(60, { message: 'must be an integer between 1 and 60' })
+  SILENT_DEVICE_DAYS = 3;
+
+  /** Utilisation % below which a device is listed as under-used (default of the ranking). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer percentage between 0 and 1000' })
+  @Min(0, { message: 'must be an integer percentage between 0 and 1000' })
+  @Max(1000, { message: 'must be an integer percentage between 0 and 1000' })
+  UTILISATION_UNDER_PCT = 30;
+
+  /** Utilisation % above which a device is listed as over-used (default of the ranking). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer percentage between 0 and 1000' })
+  @Min(0, { message: 'must be an integer percentage between 0 and 1000' })
+  @Max(1000, { message: 'must be an integer percentage between 0 and 1000' })
+  UTILISATION_OVER_PCT = 100;
+
   get demoData(): boolean {
     return this.DEMO_DATA ?? this.usesEmbeddedDatabase;
   }

@@ -7,6 +7,19 @@ import { AppMetaEntity } from '../meta/app-meta.entity.js';
 import { DeviceEntity } from '../devices/entities/device.entity.js';
 import { ModalityEntity } from '../modalities/entities/modality.entity.js';
 import { UserEntity } from '../users/entities/user.entity.js';
+import { ArchiveConnectionEntity } from '../archives/entities/archive-connection.entity.js';
+import { ArchiveSyncDayEntity } from '../archives/entities/archive-sync-day.entity.js';
+import { ArchiveSyncRunEntity } from '../archives/entities/archive-sync-run.entity.js';
+import { DeviceIdentityMappingEntity } from '../archives/entities/device-identity-mapping.entity.js';
+import { DiscoveredDeviceEntity } from '../archives/entities/discovered-device.entity.js';
+import { DiscoveredUtilisationEntity } from '../archives/entities/discovered-utilisation.entity.js';
+import { DailyUtilisationEntity } from '../utilisation/entities/daily-utilisation.entity.js';
+import { MonthlyUtilisationEntity } from '../utilisation/entities/monthly-utilisation.entity.js';
+import { SupplierEntity } from '../suppliers/entities/supplier.entity.js';
+import { ContractEntity } from '../contracts/entities/contract.entity.js';
+import { ContractDeviceEntity } from '../contracts/entities/contract-device.entity.js';
+import { PaymentMilestoneEntity } from '../contracts/entities/payment-milestone.entity.js';
+import { ServiceEventEntity } from '../service-events/entities/service-event.entity.js';
 
 /** Every TypeORM entity of the application; each domain adds its own here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -20,4 +33,17 @@ export const ENTITIES: Function[] = [
   ModalityEntity,
   DeviceEntity,
   AlertEntity,
+  DailyUtilisationEntity,
+  MonthlyUtilisationEntity,
+  ArchiveConnectionEntity,
+  ArchiveSyncRunEntity,
+  ArchiveSyncDayEntity,
+  DeviceIdentityMappingEntity,
+  DiscoveredDeviceEntity,
+  DiscoveredUtilisationEntity,
+  SupplierEntity,
+  ContractEntity,
+  ContractDeviceEntity,
+  PaymentMilestoneEntity,
+  ServiceEventEntity,
 ];

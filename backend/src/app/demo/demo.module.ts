@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ContractsModule } from '../contracts/contracts.module.js';
 import { DemoService } from './demo.service.js';
 
-@Module({ providers: [DemoService], exports: [DemoService] })
+@Module({ imports: [ContractsModule], providers: [DemoService], exports: [DemoService] })
 export class DemoModule {}

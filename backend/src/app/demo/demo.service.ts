@@ -3,6 +3,9 @@ import { Role } from '@radfleet/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PasswordService } from '../auth/password.service.js';
 import { AppConfig } from '../config/app.config.js';
+import { ContractChecksService } from '../contracts/contract-checks.service.js';
+import { loadDemoContracts } from '../contracts/contracts-demo.loader.js';
+import { loadDemoUtilisation } from '../utilisation/utilisation-demo.loader.js';
 import { bulkInsert } from './bulk-insert.js';
 import { generateCity } from './generator/index.js';
 import type { DemoCity } from './generator/types.js';
@@ -31,6 +34,7 @@ export class DemoService implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly passwords: PasswordService,
+    private readonly contractChecks: ContractChecksService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -49,7 +53,13 @@ export class DemoService implements OnApplicationBootstrap {
       const city = generateCity({ seed: DEMO_SEED, today, years: 3, scale });
       const facilityIds = await this.loadFacilities(em, city);
       await this.loadAccounts(em, city, facilityIds);
-      await this.loadDevices(em, city, facilityIds);
+      const deviceIds = await this.loadDevices(em, city, facilityIds);
+      await loadDemoContracts(em, city, deviceIds);
+      const usage = await loadDemoUtilisation(em, city, deviceIds);
+      this.logger.log(
+        `demo utilisation: ${usage.daily} daily rows and ${usage.monthly} monthly counts in ${usage.insertMs} ms, monthly rollup in ${usage.rollupMs} ms`,
+      );
+      await this.contractChecks.check(em, today);
       await em.query("INSERT INTO app_meta (key, value) VALUES ('demo', $1)", [
         JSON.stringify({ seed: DEMO_SEED, today, scale, loadedAt: new Date().toISOString() }),
       ]);

@@ -2,6 +2,8 @@ import type { MixedList } from 'typeorm';
 import { AccountsAndAudit1795811819478 } from './1795811819478-AccountsAndAudit.js';
 import { FleetRegistry1795812462271 } from './1795812462271-FleetRegistry.js';
 import { Alerts1795813403227 } from './1795813403227-Alerts.js';
+import { Utilisation1795813629186 } from './1795813629186-Utilisation.js';
+import { Contracts1795813667765 } from './1795813667765-Contracts.js';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -9,4 +11,6 @@ export const MIGRATIONS: MixedList<Function> = [
   AccountsAndAudit1795811819478,
   FleetRegistry1795812462271,
   Alerts1795813403227,
+  Utilisation1795813629186,
+  Contracts1795813667765,
 ];

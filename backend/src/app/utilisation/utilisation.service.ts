@@ -1,0 +1,376 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AuditAction,
+  CountPeriod,
+  Granularity,
+  Permission,
+  Technology,
+  UtilisationGroupBy,
+  UtilisationSource,
+  type DeviceUtilisationQuery,
+  type DeviceUtilisationResponse,
+  type ManualCountDto,
+  type ManualCountResponse,
+  type Modality,
+  type UtilisationDeviceRow,
+  type UtilisationRankingQuery,
+  type UtilisationRankingResponse,
+  type UtilisationSummaryQuery,
+  type UtilisationSummaryResponse,
+} from '@radfleet/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { PolicyService } from '../auth/policy.service.js';
+import { AppConfig } from '../config/app.config.js';
+import {
+  figures,
+  groupFiguresSql,
+  point,
+  seriesSql,
+  type FigureRow,
+  type SeriesRow,
+} from './utilisation.query.js';
+import { UtilisationErrorCode, UtilisationException } from './utilisation.exception.js';
+import { growthPct, isoToday, minusYear, resolvePeriod } from './utilisation.period.js';
+
+/** One row of `daily_utilisation` to write. */
+export interface DayCount {
+  deviceId: string;
+  day: string;
+  source: UtilisationSource;
+  studies: number;
+  images: number;
+  monthly?: boolean;
+}
+
+/**
+ * Utilisation per device and day, and the figures read from it. Every writer goes through
+ * {@link write}: rows replace the ones of the same device, day and source, and the monthly rollup
+ * of the months touched is recomputed in the same transaction.
+ */
+@Injectable()
+export class UtilisationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: PolicyService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Upserts the rows (same device, day and source: replaced) and refreshes their months. */
+  async write(em: EntityManager, rows: readonly DayCount[], chunk = 20_000): Promise<void> {
+    for (let i = 0; i < rows.length; i += chunk) {
+      const part = rows.slice(i, i + chunk);
+      await em.query(
+        `INSERT INTO daily_utilisation (device_id, day, source, studies, images, monthly, updated_at)
+         SELECT d, y, s, st, im, mo, now()
+           FROM unnest($1::uuid[], $2::date[], $3::varchar[], $4::int[], $5::int[], $6::boolean[]) AS u(d, y, s, st, im, mo)
+         ON CONFLICT (device_id, day, source) DO UPDATE
+           SET studies = EXCLUDED.studies, images = EXCLUDED.images, monthly = EXCLUDED.monthly, updated_at = now()`,
+        [
+          part.map((r) => r.deviceId),
+          part.map((r) => r.day),
+          part.map((r) => r.source),
+          part.map((r) => r.studies),
+          part.map((r) => r.images),
+          part.map((r) => r.monthly ?? false),
+        ],
+      );
+    }
+    await this.refreshMonths(
+      em,
+      rows.map((r) => r.deviceId),
+      rows.map((r) => r.day),
+    );
+  }
+
+  /** Recomputes `monthly_utilisation` for these (device, day-in-month) pairs from the daily rows. */
+  async refreshMonths(em: EntityManager, deviceIds: string[], days: string[]): Promise<void> {
+    if (deviceIds.length === 0) return;
+    await em.query(
+      `WITH k AS (
+         SELECT DISTINCT d, date_trunc('month', y)::date AS m FROM unnest($1::uuid[], $2::date[]) AS u(d, y)),
+       per_day AS (
+         SELECT k.d, k.m, x.day, sum(x.studies) AS s, sum(x.images) AS i, bool_or(NOT x.monthly) AS daily
+           FROM k JOIN daily_utilisation x
+             ON x.device_id = k.d AND x.day >= k.m AND x.day < (k.m + interval '1 month')::date
+          GROUP BY k.d, k.m, x.day),
+       agg AS (
+         SELECT d, m, sum(s)::int AS s, sum(i)::bigint AS i, (count(*) FILTER (WHERE daily AND s > 0))::int AS ad
+           FROM per_day GROUP BY d, m),
+       gone AS (
+         DELETE FROM monthly_utilisation mu USING k
+          WHERE mu.device_id = k.d AND mu.month = k.m
+            AND NOT EXISTS (SELECT 1 FROM agg WHERE agg.d = k.d AND agg.m = k.m))
+       INSERT INTO monthly_utilisation (device_id, month, studies, images, active_days)
+       SELECT d, m, s, i, ad FROM agg
+       ON CONFLICT (device_id, month) DO UPDATE
+         SET studies = EXCLUDED.studies, images = EXCLUDED.images, active_days = EXCLUDED.active_days`,
+      [deviceIds, days],
+    );
+  }
+
+  /** Rebuilds the whole monthly rollup from the daily rows (after bulk loads). */
+  async rebuildMonths(em: EntityManager): Promise<void> {
+    await em.query('DELETE FROM monthly_utilisation');
+    await em.query(
+      `INSERT INTO monthly_utilisation (device_id, month, studies, images, active_days)
+       SELECT device_id, date_trunc('month', day)::date, sum(s)::int, sum(i)::bigint,
+              (count(*) FILTER (WHERE daily AND s > 0))::int
+         FROM (SELECT device_id, day, sum(studies) AS s, sum(images) AS i, bool_or(NOT monthly) AS daily
+                 FROM daily_utilisation GROUP BY device_id, day) per_day
+        GROUP BY device_id, date_trunc('month', day)`,
+    );
+  }
+
+  async device(id: string, q: DeviceUtilisationQuery): Promise<DeviceUtilisationResponse> {
+    const { from, to } = resolvePeriod(q);
+    const granularity = q.granularity ?? Granularity.DAY;
+    const rows: {
+      inventory_number: string;
+      modality: Modality;
+      rate: string;
+      hours: string;
+    }[] = await this.dataSource.query(
+      `SELECT d.inventory_number, d.modality, m.nominal_studies_per_hour AS rate,
+              coalesce(d.scheduled_hours_per_week, m.scheduled_hours_per_week) AS hours
+         FROM devices d JOIN modalities m ON m.code = d.modality WHERE d.id = $1`,
+      [id],
+    );
+    const device = rows[0];
+    if (!device) {
+      throw new UtilisationException(
+        UtilisationErrorCode.DEVICE_NOT_FOUND,
+        `There is no device ${id}.`,
+      );
+    }
+    const filter = { deviceId: id };
+    const totals = groupFiguresSql(filter, from, to, 'DEVICE', isoToday());
+    const before = groupFiguresSql(filter, minusYear(from), minusYear(to), 'DEVICE');
+    const series = seriesSql(filter, from, to, granularity, isoToday());
+    const [now, prev, steps] = await Promise.all([
+      this.dataSource.query(totals.sql, totals.params) as Promise<FigureRow[]>,
+      this.dataSource.query(before.sql, before.params) as Promise<FigureRow[]>,
+      this.dataSource.query(series.sql, series.params) as Promise<SeriesRow[]>,
+    ]);
+    const empty = { studies: 0, images: 0, active_days: 0, capacity: null };
+    const t = figures(now[0] ?? empty);
+    const p = figures(prev[0] ?? empty);
+    return {
+      deviceId: id,
+      inventoryNumber: device.inventory_number,
+      modality: device.modality,
+      from,
+      to,
+      granularity,
+      nominalStudiesPerHour: Number(device.rate),
+      scheduledHoursPerWeek: Number(device.hours),
+      totals: t,
+      previousYear: p,
+      growthPct: growthPct(t.studies, p.studies),
+      series: steps.map(point),
+    };
+  }
+
+  async summary(q: UtilisationSummaryQuery): Promise<UtilisationSummaryResponse> {
+    const { from, to } = resolvePeriod(q);
+    const groupBy = q.groupBy ?? UtilisationGroupBy.MODALITY;
+    const granularity = q.granularity ?? Granularity.MONTH;
+    const filter = { modality: q.modality, district: q.district, facilityId: q.facilityId };
+    const previous = { from: minusYear(from), to: minusYear(to) };
+    const now = groupFiguresSql(filter, from, to, groupBy, isoToday(), previous);
+    const series = seriesSql(filter, from, to, granularity, isoToday());
+    const [rows, steps] = await Promise.all([
+      this.dataSource.query(now.sql, now.params) as Promise<FigureRow[]>,
+      this.dataSource.query(series.sql, series.params) as Promise<SeriesRow[]>,
+    ]);
+    const groups = rows
+      .map((r) => {
+        const f = figures(r);
+        const previousYearStudies = Number(r.prev_studies ?? 0);
+        return {
+          key: r.key,
+          label: r.label,
+          devices: Number(r.devices),
+          ...f,
+          previousYearStudies,
+          growthPct: growthPct(f.studies, previousYearStudies),
+        };
+      })
+      .sort((a, b) => b.studies - a.studies || a.key.localeCompare(b.key));
+    const sum = (k: keyof FigureRow, list: FigureRow[]) =>
+      list.reduce((s, r) => s + Number(r[k] ?? 0), 0);
+    const totals = figures({
+      studies: sum('studies', rows),
+      images: sum('images', rows),
+      active_days: sum('active_days', rows),
+      capacity: sum('capacity', rows),
+    });
+    const previousYearStudies = sum('prev_studies', rows);
+    return {
+      from,
+      to,
+      groupBy,
+      granularity,
+      totals: {
+        ...totals,
+        devices: sum('devices', rows),
+        previousYearStudies,
+        growthPct: growthPct(totals.studies, previousYearStudies),
+      },
+      groups,
+      series: steps.map(point),
+    };
+  }
+
+  /** In-service devices below and above the thresholds (defaults from the configuration). */
+  async ranking(q: UtilisationRankingQuery): Promise<UtilisationRankingResponse> {
+    const { from, to } = resolvePeriod(q);
+    const underPct = q.underPct ?? this.config.UTILISATION_UNDER_PCT;
+    const overPct = q.overPct ?? this.config.UTILISATION_OVER_PCT;
+    const limit = q.limit ?? 20;
+    const { sql, params } = groupFiguresSql(
+      { modality: q.modality, inServiceOnly: true },
+      from,
+      to,
+      'DEVICE',
+      isoToday(),
+    );
+    const n = params.length;
+    const rows: (FigureRow & {
+      pct: string;
+      list: 'UNDER' | 'OVER';
+      modality: Modality;
+      facility_id: string;
+      facility_name: string;
+    })[] = await this.dataSource.query(
+      `WITH r AS (
+         SELECT g.*, g.studies::numeric / g.capacity * 100 AS pct FROM (${sql}) g WHERE g.capacity > 0),
+       ranked AS (
+         (SELECT r.*, 'UNDER' AS list FROM r WHERE r.pct < $${n + 1} ORDER BY r.pct ASC, r.key LIMIT $${n + 3})
+         UNION ALL
+         (SELECT r.*, 'OVER' AS list FROM r WHERE r.pct > $${n + 2} ORDER BY r.pct DESC, r.key LIMIT $${n + 3}))
+       SELECT ranked.*, d.modality, d.facility_id, f.name AS facility_name
+         FROM ranked JOIN devices d ON d.id = ranked.key::uuid JOIN facilities f ON f.id = d.facility_id`,
+      [...params, underPct, overPct, limit],
+    );
+    const toRow = (r: (typeof rows)[number]): UtilisationDeviceRow => ({
+      deviceId: r.key,
+      inventoryNumber: r.label,
+      modality: r.modality,
+      facilityId: r.facility_id,
+      facilityName: r.facility_name,
+      ...figures(r),
+    });
+    const byPct = (a: UtilisationDeviceRow, b: UtilisationDeviceRow) =>
+      (a.utilisationPct ?? 0) - (b.utilisationPct ?? 0) || a.deviceId.localeCompare(b.deviceId);
+    return {
+      from,
+      to,
+      underPct,
+      overPct,
+      underUsed: rows
+        .filter((r) => r.list === 'UNDER')
+        .map(toRow)
+        .sort(byPct),
+      overUsed: rows
+        .filter((r) => r.list === 'OVER')
+        .map(toRow)
+        .sort((a, b) => byPct(b, a)),
+    };
+  }
+
+  /** A hand count (a day or a month) for a device without an archive, by someone who may write its facility. */
+  async record(
+    user: AuthUser,
+    dto: ManualCountDto,
+    source: UtilisationSource = UtilisationSource.MANUAL,
+  ): Promise<ManualCountResponse> {
+    return this.dataSource.transaction(async (em) => {
+      const devices: {
+        facility_id: string;
+        technology: Technology;
+        archive_connected: boolean;
+      }[] = await em.query(
+        'SELECT facility_id, technology, archive_connected FROM devices WHERE id = $1',
+        [dto.deviceId],
+      );
+      const device = devices[0];
+      if (!device) {
+        throw new UtilisationException(
+          UtilisationErrorCode.DEVICE_NOT_FOUND,
+          `There is no device ${dto.deviceId}.`,
+          { errors: [{ field: 'deviceId', message: 'no such device' }] },
+        );
+      }
+      this.policy.assertCanWriteFacilities(user, Permission.UTILISATION_WRITE, [
+        device.facility_id,
+      ]);
+      const count = this.checkCount(dto, device);
+      const before: { studies: number; images: number }[] = await em.query(
+        'SELECT studies, images FROM daily_utilisation WHERE device_id = $1 AND day = $2 AND source = $3',
+        [dto.deviceId, count.day, source],
+      );
+      await this.write(em, [{ ...count, source }]);
+      const after = {
+        period: dto.period,
+        day: count.day,
+        source,
+        studies: dto.studies,
+        images: dto.images,
+      };
+      await this.audit.record(em, {
+        action: before[0] ? AuditAction.UPDATE : AuditAction.CREATE,
+        entityType: 'utilisation',
+        entityId: dto.deviceId,
+        before: before[0]
+          ? { ...after, studies: before[0].studies, images: before[0].images }
+          : null,
+        after,
+      });
+      return {
+        deviceId: dto.deviceId,
+        period: dto.period,
+        day: count.day,
+        source,
+        studies: dto.studies,
+        images: dto.images,
+      };
+    });
+  }
+
+  /** The row a hand count becomes, after its rules: no future day, images ≥ 0, no archive-fed device. */
+  checkCount(
+    dto: ManualCountDto,
+    device: { technology: Technology; archive_connected: boolean },
+  ): DayCount & { source?: UtilisationSource } {
+    if (device.technology === Technology.DIGITAL && device.archive_connected) {
+      throw new UtilisationException(
+        UtilisationErrorCode.COUNTS_FROM_ARCHIVE,
+        'This device sends its studies to the archive; its counts come from the archive sync.',
+        { errors: [{ field: 'deviceId', message: 'the device is archive-connected' }] },
+      );
+    }
+    const monthly = dto.period === CountPeriod.MONTH;
+    const day = monthly ? `${dto.date.slice(0, 7)}-01` : dto.date;
+    const invalid = (message: string) =>
+      new UtilisationException(UtilisationErrorCode.INVALID_COUNT, message, {
+        errors: [{ field: 'date', message }],
+      });
+    if (!monthly && dto.date.length !== 10) throw invalid('a daily count needs a day (YYYY-MM-DD)');
+    if (!monthly && Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
+      throw invalid('date is not a calendar day');
+    if (!monthly && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day)
+      throw invalid('date is not a calendar day');
+    if (day > isoToday()) throw invalid('counts cannot be for a future date');
+    return {
+      deviceId: dto.deviceId,
+      day,
+      source: UtilisationSource.MANUAL,
+      studies: dto.studies,
+      images: dto.images,
+      monthly,
+    };
+  }
+}

@@ -1,0 +1,210 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDateString,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { PageQuery } from '../common/paging.js';
+import { toArray, toBoolean, toNumber, trim } from '../common/transforms.js';
+import { MONEY_PATTERN } from '../devices/device.js';
+import type { DeviceStatus } from '../devices/device.enums.js';
+
+export enum ServiceEventType {
+  /** Unplanned: the device is UNDER_REPAIR until the event is resolved. */
+  BREAKDOWN = 'BREAKDOWN',
+  PREVENTIVE_MAINTENANCE = 'PREVENTIVE_MAINTENANCE',
+  CALIBRATION = 'CALIBRATION',
+  UPGRADE = 'UPGRADE',
+  INSPECTION = 'INSPECTION',
+}
+
+const TIMESTAMP = { strict: true, strictSeparator: true };
+const TS_MESSAGE = (f: string) => `${f} must be an ISO 8601 timestamp with a time zone`;
+const WITH_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
+
+export class CreateServiceEventDto {
+  @IsUUID('all', { message: 'deviceId must be a device id' }) deviceId!: string;
+
+  @IsEnum(ServiceEventType, {
+    message: `type must be one of ${Object.values(ServiceEventType).join(', ')}`,
+  })
+  type!: ServiceEventType;
+
+  /** When the fault was reported, or when planned work began. */
+  @IsISO8601(TIMESTAMP, { message: TS_MESSAGE('reportedAt') })
+  @Matches(WITH_ZONE, { message: TS_MESSAGE('reportedAt') })
+  reportedAt!: string;
+
+  /** Engineer on site / work started. */
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601(TIMESTAMP, { message: TS_MESSAGE('startedAt') })
+  @Matches(WITH_ZONE, { message: TS_MESSAGE('startedAt') })
+  startedAt?: string | null;
+
+  /** Device working again; absent while open. */
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601(TIMESTAMP, { message: TS_MESSAGE('resolvedAt') })
+  @Matches(WITH_ZONE, { message: TS_MESSAGE('resolvedAt') })
+  resolvedAt?: string | null;
+
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'description must not be empty' })
+  @MaxLength(4000)
+  description!: string;
+
+  /** Roubles; default 0. */
+  @IsOptional()
+  @Matches(MONEY_PATTERN, {
+    message: 'cost must be an amount in roubles with at most two decimals',
+  })
+  cost?: string;
+
+  /** The SERVICE or LIFECYCLE contract covering the device that the work fell under. */
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all', { message: 'contractId must be a contract id' })
+  contractId?: string | null;
+}
+
+/** Resolving is `resolvedAt`; a resolved time cannot be taken back. */
+export class UpdateServiceEventDto {
+  @IsOptional()
+  @IsISO8601(TIMESTAMP, { message: TS_MESSAGE('reportedAt') })
+  @Matches(WITH_ZONE, { message: TS_MESSAGE('reportedAt') })
+  reportedAt?: string;
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601(TIMESTAMP, { message: TS_MESSAGE('startedAt') })
+  @Matches(WITH_ZONE, { message: TS_MESSAGE('startedAt') })
+  startedAt?: string | null;
+  @IsOptional()
+  @IsISO8601(TIMESTAMP, { message: TS_MESSAGE('resolvedAt') })
+  @Matches(WITH_ZONE, { message: TS_MESSAGE('resolvedAt') })
+  resolvedAt?: string;
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'description must not be empty' })
+  @MaxLength(4000)
+  description?: string;
+  @IsOptional()
+  @Matches(MONEY_PATTERN, {
+    message: 'cost must be an amount in roubles with at most two decimals',
+  })
+  cost?: string;
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all', { message: 'contractId must be a contract id' })
+  contractId?: string | null;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class ServiceEventListQuery extends PageQuery {
+  @IsOptional() @IsUUID() deviceId?: string;
+  @IsOptional() @Transform(toArray) @IsUUID('all', { each: true }) facilityId?: string[];
+  @IsOptional() @IsUUID() contractId?: string;
+  @IsOptional()
+  @Transform(toArray)
+  @IsEnum(ServiceEventType, { each: true })
+  type?: ServiceEventType[];
+  /** Events overlapping the days from… (YYYY-MM-DD, city time). */
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'from must be a date (YYYY-MM-DD)' })
+  from?: string;
+  /** …to, inclusive. */
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'to must be a date (YYYY-MM-DD)' })
+  to?: string;
+  /** true: unresolved only; false: resolved only. */
+  @IsOptional() @Transform(toBoolean) @IsBoolean() open?: boolean;
+  @IsOptional()
+  @IsIn(
+    ['reportedAt', '-reportedAt', 'resolvedAt', '-resolvedAt', 'cost', '-cost', 'type', '-type'],
+    {
+      message: 'sort must be one of reportedAt, resolvedAt, cost, type, optionally prefixed with -',
+    },
+  )
+  declare sort?: string;
+}
+
+export interface ServiceEventResponse {
+  id: string;
+  deviceId: string;
+  inventoryNumber: string;
+  facilityId: string;
+  facilityName: string;
+  type: ServiceEventType;
+  reportedAt: string;
+  startedAt: string | null;
+  resolvedAt: string | null;
+  description: string;
+  cost: string;
+  contractId: string | null;
+  contractNumber: string | null;
+  /** For a breakdown: the device status it interrupted, restored when it is resolved. */
+  interruptedStatus: DeviceStatus | null;
+  /** Hours from report to resolution (or to now while open). */
+  durationHours: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface DeviceUptimeResponse {
+  deviceId: string;
+  from: string;
+  to: string;
+  /** Hours in the period (up to now), round the clock. */
+  periodHours: number;
+  /** Union of every service event (the device out of use), clipped to the period. */
+  downtimeHours: number;
+  /** Of which breakdowns (unplanned). */
+  breakdownHours: number;
+  uptimePercent: number | null;
+  events: number;
+}
+
+export interface DeviceCostYear {
+  year: number;
+  purchase: string;
+  contractPayments: string;
+  eventCosts: string;
+  total: string;
+}
+
+/**
+ * Cost of ownership so far: the purchase price, plus the device's share (equal among the devices a
+ * contract covers) of the paid milestones of every contract covering it, plus its service events'
+ * costs. When a SUPPLY or LIFECYCLE contract covers the device, the purchase price is not added on
+ * top: that contract's payments are the purchase.
+ */
+export interface DeviceCostResponse {
+  deviceId: string;
+  purchasePrice: string | null;
+  purchaseCounted: string;
+  contractPayments: string;
+  eventCosts: string;
+  total: string;
+  /** Years in service so far (from commissioning; at least 1). */
+  years: number;
+  perYear: string;
+  byYear: DeviceCostYear[];
+}
