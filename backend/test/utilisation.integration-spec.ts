@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import {
   Role,
   UtilisationSource,
@@ -336,6 +337,42 @@ describe('utilisation: hand counts and figures', () => {
         [5, ['FUTURE_DATE']],
       ]);
       expect(await imported()).toEqual([]);
+    });
+
+    it('serves a template that imports once filled in', async () => {
+      const res = await request(t.server)
+        .get('/api/utilisation/import/template.xlsx')
+        .set(admin.auth)
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200)
+        .expect('Content-Type', /spreadsheetml/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.body as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      const headers = (ws.getRow(1).values as unknown[])
+        .filter(Boolean)
+        .map((h) => String(h).replace(/\s*\*$/, ''));
+      expect(headers).toEqual(expect.arrayContaining(['Инвентарный номер', 'Дата']));
+      const col = (name: string) => headers.indexOf(name) + 1;
+      ws.getCell(3, col('Инвентарный номер')).value = inventory.f;
+      ws.getCell(3, col('Дата')).value = new Date(Date.UTC(2024, 1, 1));
+      for (const h of headers) {
+        if (/Период|Period/.test(h)) ws.getCell(3, col(h)).value = 'Месяц';
+        if (/Исследований|Studies/.test(h)) ws.getCell(3, col(h)).value = 420;
+        if (/Снимков|Images/.test(h)) ws.getCell(3, col(h)).value = 430;
+      }
+      const filled = Buffer.from(await wb.xlsx.writeBuffer());
+      const preview = await request(t.server)
+        .post('/api/utilisation/import?dryRun=true')
+        .set(admin.auth)
+        .attach('file', filled, 'template.xlsx')
+        .expect(200);
+      expect(preview.body.totals).toMatchObject({ rows: 1, error: 0 });
     });
 
     it('previews with dryRun, then applies all rows, and a second import changes nothing', async () => {

@@ -88,6 +88,7 @@ export const ROUTE_POLICIES: Record<string, RoleAccess> = {
   'GET /api/utilisation/devices/{id}': ALL,
   'GET /api/utilisation/summary': ALL,
   'GET /api/utilisation/ranking': ALL,
+  'GET /api/utilisation/import/template.xlsx': ALL,
   // Facility managers pass authorisation; a device outside their facilities answers 403 (tested in
   // utilisation.integration-spec.ts, since the matrix's empty probe body fails validation first).
   'POST /api/utilisation/counts': {

@@ -33,12 +33,11 @@ import {
   ApiProblems,
   ApiQueryOf,
 } from '../common/openapi/openapi.js';
+import { sendXlsx, XLSX_CONTENT, XLSX_MIME } from '../common/upload.js';
 import { cityToday } from '../service-events/downtime.query.js';
 import { ContractsExportService } from './contracts-export.service.js';
 import { ContractsSlaService } from './contracts-sla.service.js';
 import { ContractsService } from './contracts.service.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('contracts')
 @Controller('contracts')
@@ -56,22 +55,17 @@ export class ContractsController {
       'The contract register matching the list filters, with value, paid, remaining, status and SLA compliance over the period',
   })
   @ApiQueryOf(ContractExportQuery)
-  @ApiProduces(XLSX)
+  @ApiProduces(XLSX_MIME)
   @ApiOkResponse({
     description: 'The workbook',
-    content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
+    content: XLSX_CONTENT,
   })
   @ApiProblems(400)
   async export(@Query() q: ContractExportQuery, @Res() res: Response): Promise<void> {
     const lang = q.lang ?? 'ru';
     // Validates the period before the first byte goes out.
     const period = this.exporter.period(q);
-    res.setHeader('Content-Type', XLSX);
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="radfleet-${lang === 'ru' ? 'kontrakty' : 'contracts'}-${cityToday()}.xlsx"`,
-    );
-    res.setHeader('Cache-Control', 'no-store');
+    sendXlsx(res, `radfleet-${lang === 'ru' ? 'kontrakty' : 'contracts'}-${cityToday()}.xlsx`);
     await this.exporter.export(q, period, lang, res);
   }
 

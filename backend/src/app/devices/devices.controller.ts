@@ -1,6 +1,4 @@
-/// <reference types="multer" />
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import {
   Body,
   Controller,
@@ -47,19 +45,16 @@ import {
   ApiProblems,
   ApiQueryOf,
 } from '../common/openapi/openapi.js';
-import { DomainException, ErrorKind } from '../common/problem/domain.exception.js';
+import {
+  IMPORT_UPLOAD,
+  requireUpload,
+  sendXlsx,
+  XLSX_CONTENT,
+  XLSX_MIME,
+} from '../common/upload.js';
 import { DevicesExportService } from './devices-export.service.js';
 import { DevicesImportService } from './devices-import.service.js';
 import { DevicesService, today } from './devices.service.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
-
-function attachment(res: Response, name: string): void {
-  res.setHeader('Content-Type', XLSX);
-  res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-  res.setHeader('Cache-Control', 'no-store');
-}
 
 @ApiTags('devices')
 @Controller('devices')
@@ -77,41 +72,36 @@ export class DevicesController {
       'The devices matching the list filters as an xlsx workbook (summary sheet + device sheet)',
   })
   @ApiQueryOf(DeviceExportQuery)
-  @ApiProduces(XLSX)
+  @ApiProduces(XLSX_MIME)
   @ApiOkResponse({
     description: 'The workbook',
-    content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
+    content: XLSX_CONTENT,
   })
   @ApiProblems(400)
   async export(@Query() q: DeviceExportQuery, @Res() res: Response): Promise<void> {
     const lang = q.lang ?? 'ru';
-    attachment(res, `radfleet-${lang === 'ru' ? 'ustroystva' : 'devices'}-${today()}.xlsx`);
+    sendXlsx(res, `radfleet-${lang === 'ru' ? 'ustroystva' : 'devices'}-${today()}.xlsx`);
     await this.exporter.export(q, lang, res);
   }
 
   @Get('import/template.xlsx')
   @RequirePermission(Permission.READ)
   @ApiOperation({ summary: 'The import template, with Russian and English headers' })
-  @ApiProduces(XLSX)
+  @ApiProduces(XLSX_MIME)
   @ApiOkResponse({
     description: 'The template',
-    content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
+    content: XLSX_CONTENT,
   })
   @ApiProblems()
   async template(@Res() res: Response): Promise<void> {
-    attachment(res, 'radfleet-devices-template.xlsx');
+    sendXlsx(res, 'radfleet-devices-template.xlsx');
     await this.exporter.template(res);
   }
 
   @Post('import')
   @HttpCode(200)
   @RequirePermission(Permission.DEVICE_WRITE)
-  @UseInterceptors(
-    FileInterceptor('file', {
-      dest: tmpdir(),
-      limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 },
-    }),
-  )
+  @UseInterceptors(FileInterceptor('file', IMPORT_UPLOAD))
   @ApiOperation({
     summary: 'Import devices from an .xlsx or .csv file: all rows or none. dryRun=true previews.',
     description:
@@ -133,24 +123,15 @@ export class DevicesController {
     @Query() q: DeviceImportQuery,
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<ImportResult> {
-    if (!file) {
-      throw new DomainException(
-        'FILE_REQUIRED',
-        ErrorKind.BAD_INPUT,
-        'Attach the spreadsheet as the multipart field "file".',
-        {
-          errors: [{ field: 'file', message: 'file is required' }],
-        },
-      );
-    }
+    const upload = requireUpload(file);
     try {
       return await this.importer.import(
         user,
-        { path: file.path, filename: file.originalname },
+        { path: upload.path, filename: upload.originalname },
         q.dryRun ?? false,
       );
     } finally {
-      await rm(file.path, { force: true });
+      await rm(upload.path, { force: true });
     }
   }
 

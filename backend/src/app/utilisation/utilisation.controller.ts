@@ -1,6 +1,4 @@
-/// <reference types="multer" />
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import {
   Body,
   Controller,
@@ -10,11 +8,21 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
+  Res,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { writeTemplate } from '../common/spreadsheet/index.js';
 import {
   DeviceUtilisationQuery,
   ManualCountDto,
@@ -32,9 +40,14 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { ApiCreatedOf, ApiOkOf, ApiProblems, ApiQueryOf } from '../common/openapi/openapi.js';
-import { DomainException, ErrorKind } from '../common/problem/domain.exception.js';
-import { MAX_IMPORT_BYTES } from '../devices/devices.controller.js';
-import { UtilisationImportService } from './utilisation-import.service.js';
+import {
+  IMPORT_UPLOAD,
+  requireUpload,
+  sendXlsx,
+  XLSX_CONTENT,
+  XLSX_MIME,
+} from '../common/upload.js';
+import { COUNT_COLUMNS, UtilisationImportService } from './utilisation-import.service.js';
 import { UtilisationService } from './utilisation.service.js';
 
 @ApiTags('utilisation')
@@ -96,15 +109,21 @@ export class UtilisationController {
     return this.utilisation.record(user, dto);
   }
 
+  @Get('import/template.xlsx')
+  @RequirePermission(Permission.READ)
+  @ApiOperation({ summary: 'The hand-count import template, with Russian and English headers' })
+  @ApiProduces(XLSX_MIME)
+  @ApiOkResponse({ description: 'The template', content: XLSX_CONTENT })
+  @ApiProblems()
+  async template(@Res() res: Response): Promise<void> {
+    sendXlsx(res, 'radfleet-counts-template.xlsx');
+    await writeTemplate(COUNT_COLUMNS, res, { sheetName: 'Исследования' });
+  }
+
   @Post('import')
   @HttpCode(200)
   @RequirePermission(Permission.UTILISATION_WRITE)
-  @UseInterceptors(
-    FileInterceptor('file', {
-      dest: tmpdir(),
-      limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 },
-    }),
-  )
+  @UseInterceptors(FileInterceptor('file', IMPORT_UPLOAD))
   @ApiOperation({
     summary:
       'Import hand counts from an .xlsx or .csv file (inventory number, period DAY/MONTH, date, studies, images): all rows or none. dryRun=true previews.',
@@ -125,22 +144,15 @@ export class UtilisationController {
     @Query() q: UtilisationImportQuery,
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<ImportResult> {
-    if (!file) {
-      throw new DomainException(
-        'FILE_REQUIRED',
-        ErrorKind.BAD_INPUT,
-        'Attach the spreadsheet as the multipart field "file".',
-        { errors: [{ field: 'file', message: 'file is required' }] },
-      );
-    }
+    const upload = requireUpload(file);
     try {
       return await this.importer.import(
         user,
-        { path: file.path, filename: file.originalname },
+        { path: upload.path, filename: upload.originalname },
         q.dryRun ?? false,
       );
     } finally {
-      await rm(file.path, { force: true });
+      await rm(upload.path, { force: true });
     }
   }
 }
