@@ -1,18 +1,20 @@
 import { LoginPage } from '../pages/login.page.js';
 import { DEMO_PASSWORD, demoEmail, expect, test, type DemoRole } from '../support/fixtures.js';
 
+const COMMON = [
+  'Главная',
+  'Учреждения',
+  'Устройства',
+  'Контракты',
+  'Поставщики',
+  'Оповещения',
+  'Загрузка',
+];
 const NAV: Record<DemoRole, string[]> = {
-  admin: [
-    'Главная',
-    'Учреждения',
-    'Устройства',
-    'Пользователи',
-    'Журнал изменений',
-    'Документация API',
-  ],
-  procurement: ['Главная', 'Учреждения', 'Устройства', 'Документация API'],
-  manager: ['Главная', 'Учреждения', 'Устройства', 'Документация API'],
-  executive: ['Главная', 'Учреждения', 'Устройства', 'Документация API'],
+  admin: [...COMMON, 'Архивы изображений', 'Пользователи', 'Журнал изменений', 'Документация API'],
+  procurement: [...COMMON, 'Документация API'],
+  manager: [...COMMON, 'Документация API'],
+  executive: [...COMMON, 'Документация API'],
 };
 
 test.describe('accounts and roles', () => {
@@ -31,6 +33,8 @@ test.describe('accounts and roles', () => {
         await page.goto('/users');
         await expect(page).toHaveURL(/\/$/);
         await page.goto('/audit');
+        await expect(page).toHaveURL(/\/$/);
+        await page.goto('/archives');
         await expect(page).toHaveURL(/\/$/);
       }
     });

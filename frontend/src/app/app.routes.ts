@@ -55,6 +55,56 @@ export const routes: Routes = [
         title: 'RadFleet',
       },
       {
+        path: 'contracts',
+        loadComponent: () =>
+          import('./contracts/contract-list.page').then((m) => m.ContractListPage),
+        title: 'RadFleet',
+      },
+      {
+        path: 'contracts/:id',
+        loadComponent: () => import('./contracts/contract.page').then((m) => m.ContractPage),
+        title: 'RadFleet',
+      },
+      {
+        path: 'suppliers',
+        loadComponent: () =>
+          import('./suppliers/supplier-list.page').then((m) => m.SupplierListPage),
+        title: 'RadFleet',
+      },
+      {
+        path: 'suppliers/:id',
+        loadComponent: () => import('./suppliers/supplier.page').then((m) => m.SupplierPage),
+        title: 'RadFleet',
+      },
+      {
+        path: 'alerts',
+        canActivate: [permissionGuard(Permission.READ)],
+        loadComponent: () => import('./alerts/alert-list.page').then((m) => m.AlertListPage),
+        title: 'RadFleet',
+      },
+      {
+        path: 'utilisation',
+        canActivate: [permissionGuard(Permission.READ)],
+        loadComponent: () =>
+          import('./utilisation/utilisation.page').then((m) => m.UtilisationPage),
+        title: 'RadFleet',
+      },
+      {
+        path: 'utilisation/import',
+        canActivate: [permissionGuard(Permission.UTILISATION_WRITE)],
+        // Its own HttpClient on XMLHttpRequest, which reports upload progress (fetch cannot).
+        loadChildren: () =>
+          import('./utilisation/utilisation-import.routes').then(
+            (m) => m.UTILISATION_IMPORT_ROUTES,
+          ),
+      },
+      {
+        path: 'archives',
+        canActivate: [permissionGuard(Permission.ARCHIVE_ADMIN)],
+        loadComponent: () => import('./archives/archive-list.page').then((m) => m.ArchiveListPage),
+        title: 'RadFleet',
+      },
+      {
         path: 'audit',
         canActivate: [permissionGuard(Permission.AUDIT_READ)],
         loadComponent: () => import('./audit/audit-list.page').then((m) => m.AuditListPage),

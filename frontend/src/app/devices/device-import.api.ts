@@ -1,73 +1,38 @@
-import {
-  HttpBackend,
-  HttpClient,
-  HttpEventType,
-  HttpXhrBackend,
-  provideHttpClient,
-  withInterceptors,
-  type HttpEvent,
-} from '@angular/common/http';
-import { inject, Injectable, type EnvironmentProviders, type Provider } from '@angular/core';
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
 import type { ImportResult } from '@radfleet/shared';
-import { filter, lastValueFrom, map, tap } from 'rxjs';
-import { authInterceptor } from '../auth/auth.interceptor';
-import { downloaded, type DownloadedFile } from './devices.api';
+import type { DownloadedFile } from '../core/http/download';
+import {
+  downloadTemplate,
+  importRouteProviders,
+  uploadSpreadsheet,
+} from '../core/import/import-upload';
+import type { ImportEndpoint, UploadProgress } from '../core/import/import-wizard.component';
 
-export interface UploadProgress {
-  loaded: number;
-  /** Unknown when the browser cannot tell the body's size. */
-  total?: number;
-}
+export type { UploadProgress } from '../core/import/import-wizard.component';
 
-/**
- * The spreadsheet import. It is provided by the import route together with an HttpClient on the
- * XMLHttpRequest backend: the application's fetch backend cannot report upload progress.
- */
+/** The device spreadsheet import; provided by its route (see `deviceImportProviders`). */
 @Injectable()
-export class DeviceImportApi {
+export class DeviceImportApi implements ImportEndpoint {
   private readonly http = inject(HttpClient);
 
-  /** Sends the file; `dryRun` checks it and reports what would change, without saving anything. */
   upload(
     file: File,
     dryRun: boolean,
     onProgress: (p: UploadProgress) => void,
   ): Promise<ImportResult> {
-    const body = new FormData();
-    body.append('file', file, file.name);
-    return lastValueFrom(
-      this.http
-        .post<ImportResult>(`/api/devices/import?dryRun=${dryRun}`, body, {
-          reportProgress: true,
-          observe: 'events',
-        })
-        .pipe(
-          tap((e: HttpEvent<ImportResult>) => {
-            if (e.type === HttpEventType.UploadProgress)
-              onProgress({ loaded: e.loaded, total: e.total });
-          }),
-          filter((e) => e.type === HttpEventType.Response),
-          map((e) => e.body as ImportResult),
-        ),
-    );
+    return uploadSpreadsheet(this.http, '/api/devices/import', file, dryRun, onProgress);
   }
 
-  async template(): Promise<DownloadedFile> {
-    const res = await lastValueFrom(
-      this.http.get('/api/devices/import/template.xlsx', {
-        observe: 'response',
-        responseType: 'blob',
-      }),
+  template(): Promise<DownloadedFile> {
+    return downloadTemplate(
+      this.http,
+      '/api/devices/import/template.xlsx',
+      'devices-template.xlsx',
     );
-    return downloaded(res, 'devices-template.xlsx');
   }
 }
 
-/** The import route's providers: its own HttpClient (XHR, same interceptors) and the import API. */
-export function deviceImportProviders(): (Provider | EnvironmentProviders)[] {
-  return [
-    provideHttpClient(withInterceptors([authInterceptor])),
-    { provide: HttpBackend, useExisting: HttpXhrBackend },
-    DeviceImportApi,
-  ];
+export function deviceImportProviders() {
+  return importRouteProviders(DeviceImportApi);
 }

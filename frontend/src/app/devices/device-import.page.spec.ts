@@ -5,7 +5,8 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { ImportResult } from '@radfleet/shared';
 import { DeviceImportApi } from './device-import.api';
-import { canApply, DeviceImportPage, importRows } from './device-import.page';
+import { canApply, importRows } from '../core/import/import-wizard.component';
+import { DeviceImportPage } from './device-import.page';
 
 function result(over: Partial<ImportResult> = {}): ImportResult {
   return {

@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
@@ -19,8 +20,10 @@ import { DeviceHistoryComponent } from './device-history.component';
 import { DeviceStatusChipComponent } from './device-status-chip.component';
 import { DeviceStatusDialog, type DeviceStatusResult } from './device-status.dialog';
 import { DevicesApi } from './devices.api';
+import { DeviceServiceComponent } from '../service-events/device-service.component';
+import { DeviceUtilisationComponent } from '../utilisation/device-utilisation.component';
 
-const TABS = ['details', 'history'] as const;
+const TABS = ['details', 'history', 'utilisation', 'service'] as const;
 
 interface DetailRow {
   field: string;
@@ -34,7 +37,7 @@ interface DetailSection {
   rows: DetailRow[];
 }
 
-/** One device: every field, the edit form, status changes and the history. */
+/** One device: every field, the edit form, status changes, the history, utilisation and service. */
 @Component({
   selector: 'rf-device-page',
   imports: [
@@ -43,10 +46,13 @@ interface DetailSection {
     MatButtonModule,
     MatIconModule,
     MatTabsModule,
+    MatProgressBarModule,
     LoadStateComponent,
     DeviceFormComponent,
     DeviceHistoryComponent,
     DeviceStatusChipComponent,
+    DeviceUtilisationComponent,
+    DeviceServiceComponent,
   ],
   templateUrl: './device.page.html',
   styleUrl: './device.page.scss',
@@ -61,7 +67,7 @@ export class DevicePage {
   private readonly api = inject(DevicesApi);
 
   readonly id = input.required<string>();
-  /** `?tab=history` opens the history. */
+  /** `?tab=history|utilisation|service` opens that tab. */
   readonly tab = input<string>();
 
   protected readonly device = this.api.oneResource(this.id);
@@ -200,6 +206,12 @@ export class DevicePage {
   protected onReloaded(current: DeviceResponse): void {
     this.device.set(current);
     this.editing.set(false);
+    this.history.reload();
+  }
+
+  /** A service event changed the device's status (a breakdown, or its repair): read it again. */
+  protected onServiceChanged(): void {
+    this.device.reload();
     this.history.reload();
   }
 

@@ -1,4 +1,4 @@
-import { HttpClient, httpResource, type HttpResponse } from '@angular/common/http';
+import { HttpClient, httpResource } from '@angular/common/http';
 import { inject, Injectable, type Signal } from '@angular/core';
 import type {
   CreateDeviceDto,
@@ -8,15 +8,17 @@ import type {
   Paged,
   UpdateDeviceDto,
 } from '@radfleet/shared';
+import { downloaded, type DownloadedFile } from '../core/http/download';
 import { firstValueFrom } from 'rxjs';
 import { queryString } from '../core/http/query';
 import { deviceApiParams, type DeviceFilter } from './device-filter';
 
-/** A file the server sent, with the name it suggested. */
-export interface DownloadedFile {
-  blob: Blob;
-  fileName: string;
-}
+export {
+  downloaded,
+  fileNameFromDisposition,
+  saveFile,
+  type DownloadedFile,
+} from '../core/http/download';
 
 @Injectable({ providedIn: 'root' })
 export class DevicesApi {
@@ -70,45 +72,4 @@ export class DevicesApi {
     );
     return downloaded(res, 'devices.xlsx');
   }
-}
-
-export function downloaded(res: HttpResponse<Blob>, fallback: string): DownloadedFile {
-  return {
-    blob: res.body ?? new Blob([]),
-    fileName: fileNameFromDisposition(res.headers.get('Content-Disposition'), fallback),
-  };
-}
-
-/** The file name of a `Content-Disposition` header; `filename*` (RFC 6266, UTF-8) wins over `filename`. */
-export function fileNameFromDisposition(header: string | null, fallback: string): string {
-  if (!header) return fallback;
-  const star = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
-  if (star?.[2]) {
-    try {
-      return sanitize(decodeURIComponent(star[2].trim().replace(/^"|"$/g, ''))) || fallback;
-    } catch {
-      /* a malformed encoding falls through to the plain name */
-    }
-  }
-  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(header);
-  const name = plain ? (plain[2] ?? plain[1] ?? '').trim() : '';
-  return sanitize(name) || fallback;
-}
-
-function sanitize(name: string): string {
-  return name.replace(/[/\\]/g, '_').trim();
-}
-
-/** Hands a blob to the browser as a download. */
-export function saveFile(file: DownloadedFile, doc: Document = document): void {
-  const url = URL.createObjectURL(file.blob);
-  const a = doc.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  a.style.display = 'none';
-  doc.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Give the browser a moment to start the download before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

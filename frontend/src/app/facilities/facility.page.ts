@@ -13,6 +13,7 @@ import { DEFAULT_DEVICE_SORT, type DeviceFilter } from '../devices/device-filter
 import { DeviceTableComponent, type DeviceColumn } from '../devices/device-table.component';
 import { DevicesApi } from '../devices/devices.api';
 import { ModalityShareChartComponent } from '../devices/modality-share-chart.component';
+import { ServiceLogComponent } from '../service-events/service-log.component';
 import { FacilitiesApi } from './facilities.api';
 import { FacilityEditDialog } from './facility-edit.dialog';
 import { MatDialog } from '@angular/material/dialog';
@@ -40,6 +41,7 @@ const FACILITY_DEVICE_COLUMNS: readonly DeviceColumn[] = [
     LoadStateComponent,
     DeviceTableComponent,
     ModalityShareChartComponent,
+    ServiceLogComponent,
   ],
   template: `
     <section class="rf-page">
@@ -163,6 +165,15 @@ const FACILITY_DEVICE_COLUMNS: readonly DeviceColumn[] = [
             (page)="onPage($event)"
           />
         }
+
+        <h2>{{ i18n.t('serviceLog.title') }}</h2>
+        @defer (on viewport) {
+          <rf-service-log [facilityId]="f.id" (changed)="devices.reload()" />
+        } @placeholder {
+          <div class="log-placeholder"></div>
+        } @loading {
+          <mat-progress-bar mode="indeterminate" [attr.aria-label]="i18n.t('common.loading')" />
+        }
       }
     </section>
   `,
@@ -205,6 +216,9 @@ const FACILITY_DEVICE_COLUMNS: readonly DeviceColumn[] = [
     }
     .chart-placeholder {
       height: 220px;
+    }
+    .log-placeholder {
+      height: 120px;
     }
     .title-row {
       display: flex;

@@ -7,8 +7,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { map } from 'rxjs';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter, map, scan } from 'rxjs';
 import { I18nService, LANGUAGES, type Language } from '../core/i18n/i18n.service';
 import type { MessageKey } from '../core/i18n/messages';
 import { Permission } from '@radfleet/shared';
@@ -16,6 +16,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { firstValueFrom } from 'rxjs';
+import { AlertsApi } from '../alerts/alerts.api';
 import { AuthStore } from '../auth/auth.store';
 import { ChangePasswordDialog } from '../auth/change-password.dialog';
 
@@ -26,6 +27,8 @@ interface NavItem {
   exact: boolean;
   /** Shown only to roles holding this permission. */
   permission: Permission;
+  /** Shows the number of open alerts. */
+  badge?: 'alerts';
 }
 
 /** Sections that are built; later sections add themselves here when they exist. */
@@ -44,6 +47,42 @@ const NAV: NavItem[] = [
     label: 'nav.devices',
     exact: false,
     permission: Permission.READ,
+  },
+  {
+    path: '/contracts',
+    icon: 'handshake',
+    label: 'nav.contracts',
+    exact: false,
+    permission: Permission.READ,
+  },
+  {
+    path: '/suppliers',
+    icon: 'storefront',
+    label: 'nav.suppliers',
+    exact: false,
+    permission: Permission.READ,
+  },
+  {
+    path: '/alerts',
+    icon: 'notifications',
+    label: 'nav.alerts',
+    exact: false,
+    permission: Permission.READ,
+    badge: 'alerts',
+  },
+  {
+    path: '/utilisation',
+    icon: 'insights',
+    label: 'nav.utilisation',
+    exact: false,
+    permission: Permission.READ,
+  },
+  {
+    path: '/archives',
+    icon: 'cloud_sync',
+    label: 'nav.archives',
+    exact: false,
+    permission: Permission.ARCHIVE_ADMIN,
   },
   {
     path: '/users',
@@ -88,12 +127,33 @@ export class ShellComponent {
     this.auth.signedIn() ? NAV.filter((n) => this.auth.can(n.permission)) : [],
   );
   protected readonly languages = LANGUAGES;
+  /** Counts navigations, so the open-alerts badge is read again on each. */
+  private readonly navigations = toSignal(
+    inject(Router).events.pipe(
+      filter((e) => e instanceof NavigationEnd),
+      scan((n) => n + 1, 0),
+    ),
+    { initialValue: 0 },
+  );
+  private readonly alertCounts = inject(AlertsApi).countsResource(
+    computed(() =>
+      this.auth.signedIn() && this.auth.can(Permission.READ) ? this.navigations() : undefined,
+    ),
+  );
+  /** Open alerts for the badge; 0 (no badge) while unknown. */
+  protected readonly openAlerts = computed(() =>
+    this.alertCounts.hasValue() ? this.alertCounts.value().open : 0,
+  );
   protected readonly handset = toSignal(
     inject(BreakpointObserver)
       .observe([Breakpoints.XSmall, Breakpoints.Small])
       .pipe(map((r) => r.matches)),
     { initialValue: false },
   );
+
+  protected badgeText(n: number): string {
+    return n > 999 ? '999+' : this.i18n.number(n);
+  }
 
   protected setLanguage(lang: Language): void {
     this.i18n.use(lang);

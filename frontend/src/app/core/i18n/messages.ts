@@ -1,4 +1,7 @@
+import { contractsEn, contractsRu } from './messages.contracts';
 import { devicesEn, devicesRu } from './messages.devices';
+import { operationsEn, operationsRu } from './messages.operations';
+import { utilisationEn, utilisationRu } from './messages.utilisation';
 
 /**
  * Every user-visible string, in Russian and English. A key missing from either language fails
@@ -241,6 +244,18 @@ const coreEn: Record<keyof typeof coreRu, string> = {
   'notFound.home': 'Go home',
 };
 
-export const ru = { ...coreRu, ...devicesRu } as const;
+export const ru = {
+  ...coreRu,
+  ...devicesRu,
+  ...contractsRu,
+  ...operationsRu,
+  ...utilisationRu,
+} as const;
 export type MessageKey = keyof typeof ru;
-export const en: Record<MessageKey, string> = { ...coreEn, ...devicesEn };
+export const en: Record<MessageKey, string> = {
+  ...coreEn,
+  ...devicesEn,
+  ...contractsEn,
+  ...operationsEn,
+  ...utilisationEn,
+};

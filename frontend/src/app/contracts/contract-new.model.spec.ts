@@ -1,0 +1,69 @@
+import { ContractType } from '@radfleet/shared';
+import { contractBody, inventoryNumbers, type ContractFormValue } from './contract-new.model';
+
+const SUPPLIER = '44444444-4444-4444-8444-444444444444';
+
+function form(patch: Partial<ContractFormValue> = {}): ContractFormValue {
+  return {
+    number: ' 0373200041526000001 ',
+    type: ContractType.LIFECYCLE,
+    supplierId: SUPPLIER,
+    subject: 'Поставка и обслуживание маммографа',
+    signedOn: '2026-11-20',
+    startDate: '2026-12-01',
+    endDate: '2031-11-30',
+    value: '45 000 000,00',
+    milestones: [
+      { description: 'Аванс', dueDate: '2026-12-15', amount: '9000000' },
+      { description: ' ', dueDate: '2027-06-01', amount: '36 000 000' },
+    ],
+    ...patch,
+  };
+}
+
+describe('contractBody', () => {
+  it('builds the request with exact amounts and milestones in order', () => {
+    const { body, errors } = contractBody(form());
+    expect(errors).toEqual({});
+    expect(body).toEqual({
+      number: '0373200041526000001',
+      type: 'LIFECYCLE',
+      supplierId: SUPPLIER,
+      subject: 'Поставка и обслуживание маммографа',
+      signedOn: '2026-11-20',
+      startDate: '2026-12-01',
+      endDate: '2031-11-30',
+      value: '45000000.00',
+      milestones: [
+        { description: 'Аванс', dueDate: '2026-12-15', amount: '9000000' },
+        { dueDate: '2027-06-01', amount: '36000000' },
+      ],
+    });
+  });
+
+  it('names each wrong field, milestones by position', () => {
+    const { body, errors } = contractBody(
+      form({
+        number: '',
+        endDate: '2026-01-01',
+        value: '1,234',
+        milestones: [{ description: '', dueDate: null, amount: 'x' }],
+      }),
+    );
+    expect(body).toBeNull();
+    expect(errors).toEqual({
+      number: 'common.required',
+      endDate: 'contractNew.endBeforeStart',
+      value: 'contractNew.moneyRule',
+      'milestones.0.dueDate': 'common.required',
+      'milestones.0.amount': 'contractNew.moneyRule',
+    });
+  });
+});
+
+describe('inventoryNumbers', () => {
+  it('splits on commas and lines, once each', () => {
+    expect(inventoryNumbers('INV-1, INV-2\nINV-1;; \n')).toEqual(['INV-1', 'INV-2']);
+    expect(inventoryNumbers('  ')).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+import type { ContractType, CreateContractDto, PaymentMilestoneDto } from '@radfleet/shared';
+import type { MessageKey } from '../core/i18n/messages';
+import { moneyOfInput } from '../service-events/service-event.model';
+
+export interface MilestoneFormValue {
+  description: string;
+  dueDate: string | null;
+  amount: string;
+}
+
+/** The create form with dates already as `YYYY-MM-DD` (or null) and money as typed. */
+export interface ContractFormValue {
+  number: string;
+  type: ContractType | '';
+  supplierId: string;
+  subject: string;
+  signedOn: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  value: string;
+  milestones: MilestoneFormValue[];
+}
+
+export type ContractFormErrors = Record<string, MessageKey>;
+
+const NUMBER = /^[\p{L}\p{N}][\p{L}\p{N} ./_№#-]{0,63}$/u;
+
+/** Inventory numbers as typed: split on commas, semicolons and new lines, trimmed, each once. */
+export function inventoryNumbers(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/[,;\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/** Checks the form and builds `CreateContractDto` (devices are added once their ids are known). */
+export function contractBody(v: ContractFormValue): {
+  body: CreateContractDto | null;
+  errors: ContractFormErrors;
+} {
+  const errors: ContractFormErrors = {};
+  const number = v.number.trim();
+  if (!number) errors['number'] = 'common.required';
+  else if (!NUMBER.test(number)) errors['number'] = 'contractNew.numberRule';
+  if (!v.type) errors['type'] = 'common.required';
+  if (!v.supplierId) errors['supplierId'] = 'common.required';
+  if (!v.subject.trim()) errors['subject'] = 'common.required';
+  if (!v.startDate) errors['startDate'] = 'common.required';
+  if (!v.endDate) errors['endDate'] = 'common.required';
+  if (v.startDate && v.endDate && v.endDate < v.startDate)
+    errors['endDate'] = 'contractNew.endBeforeStart';
+  const value = moneyOfInput(v.value);
+  if (!v.value.trim()) errors['value'] = 'common.required';
+  else if (value === null) errors['value'] = 'contractNew.moneyRule';
+  const milestones: PaymentMilestoneDto[] = [];
+  v.milestones.forEach((m, i) => {
+    const amount = moneyOfInput(m.amount);
+    if (!m.dueDate) errors[`milestones.${i}.dueDate`] = 'common.required';
+    if (!m.amount.trim()) errors[`milestones.${i}.amount`] = 'common.required';
+    else if (amount === null) errors[`milestones.${i}.amount`] = 'contractNew.moneyRule';
+    if (m.dueDate && amount !== null)
+      milestones.push({
+        dueDate: m.dueDate,
+        amount,
+        ...(m.description.trim() ? { description: m.description.trim() } : {}),
+      });
+  });
+  if (Object.keys(errors).length || !v.type || !value || !v.startDate || !v.endDate)
+    return { body: null, errors };
+  return {
+    body: {
+      number,
+      type: v.type,
+      supplierId: v.supplierId,
+      subject: v.subject.trim(),
+      signedOn: v.signedOn,
+      startDate: v.startDate,
+      endDate: v.endDate,
+      value,
+      milestones,
+    },
+    errors,
+  };
+}

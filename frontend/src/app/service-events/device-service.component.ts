@@ -1,0 +1,165 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { MatCardModule } from '@angular/material/card';
+import type { DeviceResponse, ServiceEventResponse } from '@radfleet/shared';
+import { I18nService } from '../core/i18n/i18n.service';
+import { LoadStateComponent } from '../core/ui/load-state.component';
+import { money } from '../devices/device-format';
+import { cityDate, lastTwelveMonths } from './service-event.model';
+import { ServiceEventsApi } from './service-events.api';
+import { ServiceLogComponent } from './service-log.component';
+
+/** A device's service tab: uptime over the last 12 months, cost of ownership, and its service log. */
+@Component({
+  selector: 'rf-device-service',
+  imports: [MatCardModule, LoadStateComponent, ServiceLogComponent],
+  template: `
+    <div class="figures">
+      <mat-card appearance="outlined">
+        <mat-card-header>
+          <mat-card-title>{{ i18n.t('uptime.title') }}</mat-card-title>
+        </mat-card-header>
+        <mat-card-content>
+          <rf-load-state
+            [loading]="uptime.isLoading()"
+            [error]="uptime.status() === 'error'"
+            (retry)="uptime.reload()"
+          />
+          @if (uptime.hasValue()) {
+            @let u = uptime.value();
+            <p class="big" data-testid="device-uptime">{{ percent(u.uptimePercent) }}</p>
+            <dl>
+              <div>
+                <dt>{{ i18n.t('uptime.downtime') }}</dt>
+                <dd data-testid="device-downtime">{{ i18n.number(u.downtimeHours, '1.0-1') }}</dd>
+              </div>
+              <div>
+                <dt>{{ i18n.t('uptime.breakdowns') }}</dt>
+                <dd>{{ i18n.number(u.breakdownHours, '1.0-1') }}</dd>
+              </div>
+              <div>
+                <dt>{{ i18n.t('uptime.events') }}</dt>
+                <dd>{{ i18n.number(u.events) }}</dd>
+              </div>
+            </dl>
+          }
+        </mat-card-content>
+      </mat-card>
+      <mat-card appearance="outlined">
+        <mat-card-header>
+          <mat-card-title>{{ i18n.t('cost.title') }}</mat-card-title>
+        </mat-card-header>
+        <mat-card-content>
+          <rf-load-state
+            [loading]="cost.isLoading()"
+            [error]="cost.status() === 'error'"
+            (retry)="cost.reload()"
+          />
+          @if (cost.hasValue()) {
+            @let c = cost.value();
+            <p class="big" data-testid="device-cost">{{ rub(c.total) }}</p>
+            <dl>
+              <div>
+                <dt>{{ i18n.t('cost.perYear') }}</dt>
+                <dd>{{ rub(c.perYear) }}</dd>
+              </div>
+              <div>
+                <dt>{{ i18n.t('cost.purchase') }}</dt>
+                <dd>{{ rub(c.purchaseCounted) }}</dd>
+              </div>
+              <div>
+                <dt>{{ i18n.t('cost.contracts') }}</dt>
+                <dd>{{ rub(c.contractPayments) }}</dd>
+              </div>
+              <div>
+                <dt>{{ i18n.t('cost.events') }}</dt>
+                <dd>{{ rub(c.eventCosts) }}</dd>
+              </div>
+              <div>
+                <dt>{{ i18n.t('cost.years') }}</dt>
+                <dd>{{ i18n.number(c.years, '1.0-1') }}</dd>
+              </div>
+            </dl>
+          }
+        </mat-card-content>
+      </mat-card>
+    </div>
+    <h2>{{ i18n.t('serviceLog.title') }}</h2>
+    <rf-service-log
+      [deviceId]="device().id"
+      [facilityId]="device().facilityId"
+      (changed)="onChanged($event)"
+    />
+  `,
+  styles: `
+    :host {
+      display: block;
+      min-width: 0;
+    }
+    .figures {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(300px, 1fr));
+      gap: 16px;
+    }
+    mat-card-title {
+      font-size: 16px;
+      font-weight: 500;
+    }
+    .big {
+      font-size: 28px;
+      font-weight: 500;
+      margin: 8px 0;
+    }
+    dl {
+      margin: 0;
+    }
+    dl div {
+      display: flex;
+      justify-content: space-between;
+      gap: 12px;
+      padding: 4px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    dl div:last-child {
+      border-bottom: 0;
+    }
+    dt {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    dd {
+      margin: 0;
+      text-align: right;
+    }
+    h2 {
+      font-size: 18px;
+      margin: 24px 0 8px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DeviceServiceComponent {
+  protected readonly i18n = inject(I18nService);
+  private readonly api = inject(ServiceEventsApi);
+  readonly device = input.required<DeviceResponse>();
+  /** An event was logged or resolved: the device's status may have changed. */
+  readonly changed = output<ServiceEventResponse>();
+
+  private readonly period = lastTwelveMonths(cityDate(new Date()));
+  protected readonly uptime = this.api.uptimeResource(
+    computed(() => ({ deviceId: this.device().id, ...this.period })),
+  );
+  protected readonly cost = this.api.costResource(computed(() => this.device().id));
+
+  protected percent(v: number | null): string {
+    return v === null ? '—' : `${this.i18n.number(v, '1.0-2')} %`;
+  }
+
+  protected rub(v: string): string {
+    return money(this.i18n, v);
+  }
+
+  protected onChanged(e: ServiceEventResponse): void {
+    this.uptime.reload();
+    this.cost.reload();
+    this.changed.emit(e);
+  }
+}
