@@ -3,11 +3,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { ContractStatus, ContractType, Permission } from '@radfleet/shared';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -15,6 +15,7 @@ import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../auth/auth.store';
 import { I18nService } from '../core/i18n/i18n.service';
 import { LoadStateComponent } from '../core/ui/load-state.component';
+import { UrlListPage } from '../core/ui/url-list-page';
 import { saveFile } from '../devices/devices.api';
 import { ContractsApi, type ContractFilter } from './contracts.api';
 import { ContractStatusChipComponent } from './contract-status-chip.component';
@@ -258,18 +259,15 @@ import { ContractNewDialog } from './contract-new.dialog';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ContractListPage {
+export class ContractListPage extends UrlListPage {
+  protected readonly defaultSort = 'endDate';
   protected readonly i18n = inject(I18nService);
-  private readonly router = inject(Router);
   private readonly api = inject(ContractsApi);
   private readonly dialog = inject(MatDialog);
   private readonly snack = inject(MatSnackBar);
   private readonly auth = inject(AuthStore);
   protected readonly canCreate = computed(() => this.auth.can(Permission.CONTRACT_WRITE));
 
-  readonly page = input<string>();
-  readonly pageSize = input<string>();
-  readonly sort = input<string>();
   readonly status = input<string>();
   readonly type = input<string>();
   readonly supplierId = input<string>();
@@ -294,9 +292,9 @@ export class ContractListPage {
   protected readonly exportFailed = signal(false);
 
   protected readonly filter = computed<ContractFilter>(() => ({
-    page: Number(this.page() ?? 1) || 1,
-    pageSize: Number(this.pageSize() ?? 50) || 50,
-    sort: this.sort() ?? 'endDate',
+    page: this.pageNumber(),
+    pageSize: this.pageSizeNumber(),
+    sort: this.sortValue(),
     status: this.status(),
     type: this.type(),
     supplierId: this.supplierId(),
@@ -306,32 +304,8 @@ export class ContractListPage {
   protected readonly list = this.api.listResource(this.filter);
   protected readonly rows = computed(() => (this.list.hasValue() ? this.list.value().items : []));
   protected readonly total = computed(() => (this.list.hasValue() ? this.list.value().total : 0));
-  protected readonly sortState = computed(() => {
-    const s = this.filter().sort ?? 'endDate';
-    return {
-      active: s.replace(/^-/, ''),
-      direction: s.startsWith('-') ? ('desc' as const) : ('asc' as const),
-    };
-  });
-
   protected money(v: string): string {
     return `${this.i18n.number(Number(v), '1.2-2')} ₽`;
-  }
-
-  protected setQuery(patch: Record<string, string | number | null>, resetPage = true): void {
-    void this.router.navigate([], {
-      queryParams: { ...patch, ...(resetPage ? { page: null } : {}) },
-      queryParamsHandling: 'merge',
-      replaceUrl: true,
-    });
-  }
-
-  protected onSort(s: Sort): void {
-    this.setQuery({ sort: s.direction ? `${s.direction === 'desc' ? '-' : ''}${s.active}` : null });
-  }
-
-  protected onPage(e: PageEvent): void {
-    this.setQuery({ page: e.pageIndex + 1, pageSize: e.pageSize }, false);
   }
 
   protected async create(): Promise<void> {

@@ -3,11 +3,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { District, FacilityType, Permission, type FacilityResponse } from '@radfleet/shared';
 import { MatDialog } from '@angular/material/dialog';
 import { firstValueFrom } from 'rxjs';
@@ -15,6 +15,7 @@ import { AuthStore } from '../auth/auth.store';
 import { FacilityEditDialog } from './facility-edit.dialog';
 import { I18nService } from '../core/i18n/i18n.service';
 import { LoadStateComponent } from '../core/ui/load-state.component';
+import { UrlListPage } from '../core/ui/url-list-page';
 import { FacilitiesApi, type FacilityFilter } from './facilities.api';
 
 /** Facilities with server-side paging, sorting and filters; the state lives in the URL. */
@@ -117,18 +118,15 @@ import { FacilitiesApi, type FacilityFilter } from './facilities.api';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class FacilityListPage {
+export class FacilityListPage extends UrlListPage {
+  protected readonly defaultSort = 'code';
   protected readonly i18n = inject(I18nService);
   private readonly dialog = inject(MatDialog);
   private readonly auth = inject(AuthStore);
   protected readonly canCreate = computed(() => this.auth.can(Permission.FACILITY_WRITE));
-  private readonly router = inject(Router);
   private readonly api = inject(FacilitiesApi);
 
-  // Query parameters, bound by the router.
-  readonly page = input<string>();
-  readonly pageSize = input<string>();
-  readonly sort = input<string>();
+  // Filters in the URL, bound by the router (paging and sorting: UrlListPage).
   readonly district = input<string>();
   readonly type = input<string>();
   readonly q = input<string>();
@@ -147,9 +145,9 @@ export class FacilityListPage {
   ];
 
   protected readonly filter = computed<FacilityFilter>(() => ({
-    page: Number(this.page() ?? 1) || 1,
-    pageSize: Number(this.pageSize() ?? 50) || 50,
-    sort: this.sort() ?? 'code',
+    page: this.pageNumber(),
+    pageSize: this.pageSizeNumber(),
+    sort: this.sortValue(),
     district: this.district(),
     type: this.type(),
     q: this.q(),
@@ -157,39 +155,15 @@ export class FacilityListPage {
   protected readonly list = this.api.listResource(this.filter);
   protected readonly rows = computed(() => (this.list.hasValue() ? this.list.value().items : []));
   protected readonly total = computed(() => (this.list.hasValue() ? this.list.value().total : 0));
-  protected readonly sortState = computed(() => {
-    const s = this.filter().sort ?? 'code';
-    return {
-      active: s.replace(/^-/, ''),
-      direction: s.startsWith('-') ? ('desc' as const) : ('asc' as const),
-    };
-  });
-
   /** Digital share, 0..1, as a whole percent in the current locale. */
   protected percent(share: number): string {
     return `${this.i18n.number(share * 100, '1.0-0')} %`;
-  }
-
-  protected setQuery(patch: Record<string, string | number | null>, resetPage = true): void {
-    void this.router.navigate([], {
-      queryParams: { ...patch, ...(resetPage ? { page: null } : {}) },
-      queryParamsHandling: 'merge',
-      replaceUrl: true,
-    });
   }
 
   protected async create(): Promise<void> {
     const ref = this.dialog.open(FacilityEditDialog, { data: null, autoFocus: 'first-tabbable' });
     const saved = (await firstValueFrom(ref.afterClosed())) as FacilityResponse | undefined;
     if (saved) await this.router.navigate(['/facilities', saved.id]);
-  }
-
-  protected onSort(s: Sort): void {
-    this.setQuery({ sort: s.direction ? `${s.direction === 'desc' ? '-' : ''}${s.active}` : null });
-  }
-
-  protected onPage(e: PageEvent): void {
-    this.setQuery({ page: e.pageIndex + 1, pageSize: e.pageSize }, false);
   }
 
   protected onSearch(value: string): void {

@@ -2,12 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatPaginatorModule } from '@angular/material/paginator';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { I18nService } from '../core/i18n/i18n.service';
 import { LoadStateComponent } from '../core/ui/load-state.component';
+import { UrlListPage } from '../core/ui/url-list-page';
 import { SuppliersApi, type SupplierFilter } from './suppliers.api';
 
 /** Suppliers, paged and searchable by name or INN; the state lives in the URL. */
@@ -144,45 +145,19 @@ import { SuppliersApi, type SupplierFilter } from './suppliers.api';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class SupplierListPage {
+export class SupplierListPage extends UrlListPage {
+  protected readonly defaultSort = 'name';
   protected readonly i18n = inject(I18nService);
-  private readonly router = inject(Router);
-  readonly page = input<string>();
-  readonly pageSize = input<string>();
-  readonly sort = input<string>();
   readonly q = input<string>();
 
   protected readonly columns = ['name', 'inn', 'kpp', 'contactPerson', 'phone', 'contractCount'];
   protected readonly filter = computed<SupplierFilter>(() => ({
-    page: Number(this.page() ?? 1) || 1,
-    pageSize: Number(this.pageSize() ?? 50) || 50,
-    sort: this.sort() ?? 'name',
+    page: this.pageNumber(),
+    pageSize: this.pageSizeNumber(),
+    sort: this.sortValue(),
     q: this.q(),
   }));
   protected readonly list = inject(SuppliersApi).listResource(this.filter);
   protected readonly rows = computed(() => (this.list.hasValue() ? this.list.value().items : []));
   protected readonly total = computed(() => (this.list.hasValue() ? this.list.value().total : 0));
-  protected readonly sortState = computed(() => {
-    const s = this.filter().sort ?? 'name';
-    return {
-      active: s.replace(/^-/, ''),
-      direction: s.startsWith('-') ? ('desc' as const) : ('asc' as const),
-    };
-  });
-
-  protected setQuery(patch: Record<string, string | number | null>, resetPage = true): void {
-    void this.router.navigate([], {
-      queryParams: { ...patch, ...(resetPage ? { page: null } : {}) },
-      queryParamsHandling: 'merge',
-      replaceUrl: true,
-    });
-  }
-
-  protected onSort(s: Sort): void {
-    this.setQuery({ sort: s.direction ? `${s.direction === 'desc' ? '-' : ''}${s.active}` : null });
-  }
-
-  protected onPage(e: PageEvent): void {
-    this.setQuery({ page: e.pageIndex + 1, pageSize: e.pageSize }, false);
-  }
 }
