@@ -87,6 +87,13 @@ test.describe('contracts', () => {
       [2, 'Поставка', '2027-06-01', '36000000.00'],
     ]);
     expect(saved.devices.map((d) => d.deviceId).sort()).toEqual(devices.map((d) => d.id).sort());
+    // The dialog's default service level is saved with the contract.
+    expect(saved.sla).toMatchObject({
+      guaranteedUptimePercent: 95,
+      basis: 'ROUND_THE_CLOCK',
+      responseHours: 24,
+      repairDays: 7,
+    });
 
     // The contract's page opens from the list.
     await row.getByRole('link', { name: number }).click();

@@ -8,8 +8,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { toSignal } from '@angular/core/rxjs-interop';
 import {
   ContractType,
+  UptimeBasis,
   type ContractDetailResponse,
   type DeviceResponse,
   type Paged,
@@ -21,7 +24,12 @@ import { I18nService } from '../core/i18n/i18n.service';
 import { isoOfDate, provideRfDates } from '../devices/date-adapter';
 import { SuppliersApi } from '../suppliers/suppliers.api';
 import { ContractsApi } from './contracts.api';
-import { contractBody, inventoryNumbers, type ContractFormErrors } from './contract-new.model';
+import {
+  contractBody,
+  DEFAULT_SLA,
+  inventoryNumbers,
+  type ContractFormErrors,
+} from './contract-new.model';
 
 function milestoneGroup() {
   return new FormGroup({
@@ -40,6 +48,7 @@ function milestoneGroup() {
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    MatSlideToggleModule,
     MatDatepickerModule,
     MatButtonModule,
     MatIconModule,
@@ -142,6 +151,54 @@ function milestoneGroup() {
           <mat-hint>{{ i18n.t('contractNew.moneyHint') }}</mat-hint>
           <mat-error>{{ errorText('value') }}</mat-error>
         </mat-form-field>
+
+        <fieldset formGroupName="sla" class="sla">
+          <legend>{{ i18n.t('sla.title') }}</legend>
+          <mat-slide-toggle formControlName="enabled" data-testid="sla-enabled">{{
+            i18n.t('contractNew.slaEnabled')
+          }}</mat-slide-toggle>
+          @if (slaEnabled()) {
+            <div class="row">
+              <mat-form-field appearance="outline">
+                <mat-label>{{ i18n.t('sla.guaranteed') }}</mat-label>
+                <input
+                  matInput
+                  formControlName="guaranteedUptimePercent"
+                  inputmode="decimal"
+                  data-testid="sla-uptime"
+                />
+                <span matTextSuffix>%</span>
+                <mat-error>{{ errorText('sla.guaranteedUptimePercent') }}</mat-error>
+              </mat-form-field>
+              <mat-form-field appearance="outline">
+                <mat-label>{{ i18n.t('sla.basis') }}</mat-label>
+                <mat-select formControlName="basis">
+                  @for (b of bases; track b) {
+                    <mat-option [value]="b">{{ i18n.label('sla.basis', b) }}</mat-option>
+                  }
+                </mat-select>
+              </mat-form-field>
+            </div>
+            <div class="row">
+              <mat-form-field appearance="outline">
+                <mat-label>{{ i18n.t('sla.response') }}</mat-label>
+                <input matInput formControlName="responseHours" inputmode="numeric" />
+                <mat-error>{{ errorText('sla.responseHours') }}</mat-error>
+              </mat-form-field>
+              <mat-form-field appearance="outline">
+                <mat-label>{{ i18n.t('sla.repair') }}</mat-label>
+                <input matInput formControlName="repairDays" inputmode="numeric" />
+                <mat-error>{{ errorText('sla.repairDays') }}</mat-error>
+              </mat-form-field>
+              <mat-form-field appearance="outline">
+                <mat-label>{{ i18n.t('sla.penaltyPerDay') }}</mat-label>
+                <input matInput formControlName="penaltyPerDay" inputmode="decimal" />
+                <span matTextSuffix>₽</span>
+                <mat-error>{{ errorText('sla.penaltyPerDay') }}</mat-error>
+              </mat-form-field>
+            </div>
+          }
+        </fieldset>
 
         <fieldset formArrayName="milestones">
           <legend>{{ i18n.t('contract.milestones') }}</legend>
@@ -288,9 +345,23 @@ export class ContractNewDialog {
     endDate: new FormControl<Date | null>(null),
     value: new FormControl('', { nonNullable: true }),
     milestones: new FormArray([milestoneGroup()]),
+    sla: new FormGroup({
+      enabled: new FormControl(DEFAULT_SLA.enabled, { nonNullable: true }),
+      guaranteedUptimePercent: new FormControl(DEFAULT_SLA.guaranteedUptimePercent, {
+        nonNullable: true,
+      }),
+      basis: new FormControl<UptimeBasis>(DEFAULT_SLA.basis, { nonNullable: true }),
+      responseHours: new FormControl(DEFAULT_SLA.responseHours, { nonNullable: true }),
+      repairDays: new FormControl(DEFAULT_SLA.repairDays, { nonNullable: true }),
+      penaltyPerDay: new FormControl(DEFAULT_SLA.penaltyPerDay, { nonNullable: true }),
+    }),
     devices: new FormControl('', { nonNullable: true }),
   });
   protected readonly milestones = this.form.controls.milestones;
+  protected readonly bases = Object.values(UptimeBasis);
+  protected readonly slaEnabled = toSignal(this.form.controls.sla.controls.enabled.valueChanges, {
+    initialValue: DEFAULT_SLA.enabled,
+  });
 
   protected errorText(field: string): string {
     const key = this.errors()[field];
@@ -362,5 +433,13 @@ export class ContractNewDialog {
       mark(`milestones.${i}.dueDate`, g.controls.dueDate);
       mark(`milestones.${i}.amount`, g.controls.amount);
     });
+    const sla = this.form.controls.sla.controls;
+    for (const name of [
+      'guaranteedUptimePercent',
+      'responseHours',
+      'repairDays',
+      'penaltyPerDay',
+    ] as const)
+      mark(`sla.${name}`, sla[name]);
   }
 }

@@ -1,5 +1,10 @@
 import { ContractType } from '@radfleet/shared';
-import { contractBody, inventoryNumbers, type ContractFormValue } from './contract-new.model';
+import {
+  contractBody,
+  DEFAULT_SLA,
+  inventoryNumbers,
+  type ContractFormValue,
+} from './contract-new.model';
 
 const SUPPLIER = '44444444-4444-4444-8444-444444444444';
 
@@ -17,6 +22,7 @@ function form(patch: Partial<ContractFormValue> = {}): ContractFormValue {
       { description: 'Аванс', dueDate: '2026-12-15', amount: '9000000' },
       { description: ' ', dueDate: '2027-06-01', amount: '36 000 000' },
     ],
+    sla: { ...DEFAULT_SLA, guaranteedUptimePercent: '97,5', penaltyPerDay: '15 000' },
     ...patch,
   };
 }
@@ -38,6 +44,35 @@ describe('contractBody', () => {
         { description: 'Аванс', dueDate: '2026-12-15', amount: '9000000' },
         { dueDate: '2027-06-01', amount: '36000000' },
       ],
+      sla: {
+        guaranteedUptimePercent: 97.5,
+        basis: 'ROUND_THE_CLOCK',
+        responseHours: 24,
+        repairDays: 7,
+        penaltyPerDay: '15000',
+      },
+    });
+  });
+
+  it('leaves the SLA out when it is switched off, and checks its terms when on', () => {
+    expect(contractBody(form({ sla: { ...DEFAULT_SLA, enabled: false } })).body?.sla).toBeNull();
+    const { body, errors } = contractBody(
+      form({
+        sla: {
+          ...DEFAULT_SLA,
+          guaranteedUptimePercent: '101',
+          responseHours: '2,5',
+          repairDays: '0',
+          penaltyPerDay: 'x',
+        },
+      }),
+    );
+    expect(body).toBeNull();
+    expect(errors).toEqual({
+      'sla.guaranteedUptimePercent': 'contractNew.slaPercentRule',
+      'sla.responseHours': 'contractNew.slaHoursRule',
+      'sla.repairDays': 'contractNew.slaDaysRule',
+      'sla.penaltyPerDay': 'contractNew.moneyRule',
     });
   });
 

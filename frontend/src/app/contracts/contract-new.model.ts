@@ -1,4 +1,10 @@
-import type { ContractType, CreateContractDto, PaymentMilestoneDto } from '@radfleet/shared';
+import {
+  UptimeBasis,
+  type ContractType,
+  type CreateContractDto,
+  type PaymentMilestoneDto,
+  type SlaTermsDto,
+} from '@radfleet/shared';
 import type { MessageKey } from '../core/i18n/messages';
 import { moneyOfInput } from '../service-events/service-event.model';
 
@@ -19,6 +25,61 @@ export interface ContractFormValue {
   endDate: string | null;
   value: string;
   milestones: MilestoneFormValue[];
+  sla: SlaFormValue;
+}
+
+/** SLA terms as typed; `enabled` false leaves the contract without an SLA. */
+export interface SlaFormValue {
+  enabled: boolean;
+  guaranteedUptimePercent: string;
+  basis: UptimeBasis;
+  responseHours: string;
+  repairDays: string;
+  penaltyPerDay: string;
+}
+
+export const DEFAULT_SLA: SlaFormValue = {
+  enabled: true,
+  guaranteedUptimePercent: '95',
+  basis: UptimeBasis.ROUND_THE_CLOCK,
+  responseHours: '24',
+  repairDays: '7',
+  penaltyPerDay: '0',
+};
+
+/** A whole number typed by a person, within bounds; null otherwise. */
+function wholeNumber(text: string, min: number, max: number): number | null {
+  const t = text.trim();
+  if (!/^\d+$/.test(t)) return null;
+  const n = Number(t);
+  return n >= min && n <= max ? n : null;
+}
+
+/** SLA terms, checked; errors keyed `sla.<field>`. */
+function slaTerms(v: SlaFormValue, errors: ContractFormErrors): SlaTermsDto | null {
+  if (!v.enabled) return null;
+  const pct = Number(v.guaranteedUptimePercent.trim().replace(',', '.'));
+  const pctOk =
+    v.guaranteedUptimePercent.trim() !== '' &&
+    Number.isFinite(pct) &&
+    pct >= 0 &&
+    pct <= 100 &&
+    /^\d+([.,]\d{1,2})?$/.test(v.guaranteedUptimePercent.trim());
+  if (!pctOk) errors['sla.guaranteedUptimePercent'] = 'contractNew.slaPercentRule';
+  const responseHours = wholeNumber(v.responseHours, 1, 8760);
+  if (responseHours === null) errors['sla.responseHours'] = 'contractNew.slaHoursRule';
+  const repairDays = wholeNumber(v.repairDays, 1, 365);
+  if (repairDays === null) errors['sla.repairDays'] = 'contractNew.slaDaysRule';
+  const penalty = moneyOfInput(v.penaltyPerDay);
+  if (penalty === null) errors['sla.penaltyPerDay'] = 'contractNew.moneyRule';
+  if (!pctOk || responseHours === null || repairDays === null || penalty === null) return null;
+  return {
+    guaranteedUptimePercent: pct,
+    basis: v.basis,
+    responseHours,
+    repairDays,
+    penaltyPerDay: penalty,
+  };
 }
 
 export type ContractFormErrors = Record<string, MessageKey>;
@@ -69,6 +130,7 @@ export function contractBody(v: ContractFormValue): {
         ...(m.description.trim() ? { description: m.description.trim() } : {}),
       });
   });
+  const sla = slaTerms(v.sla, errors);
   if (Object.keys(errors).length || !v.type || !value || !v.startDate || !v.endDate)
     return { body: null, errors };
   return {
@@ -82,6 +144,7 @@ export function contractBody(v: ContractFormValue): {
       endDate: v.endDate,
       value,
       milestones,
+      sla,
     },
     errors,
   };

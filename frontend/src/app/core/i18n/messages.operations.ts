@@ -148,6 +148,10 @@ export const operationsRu = {
   'contractNew.unknownDevices': 'Не найдены устройства: {list}',
   'contractNew.endBeforeStart': 'Окончание не может быть раньше начала.',
   'contractNew.moneyRule': 'Сумма в рублях, не больше двух знаков после запятой.',
+  'contractNew.slaEnabled': 'Договор гарантирует уровень обслуживания (SLA)',
+  'contractNew.slaPercentRule': 'Процент от 0 до 100, не больше двух знаков после запятой.',
+  'contractNew.slaHoursRule': 'Целое число часов от 1 до 8760.',
+  'contractNew.slaDaysRule': 'Целое число дней от 1 до 365.',
   'contractNew.numberRule': 'До 64 букв, цифр, пробелов и знаков . / _ № # -',
   'contractNew.signedHint': 'Пусто — черновик',
 } as const;
@@ -301,6 +305,10 @@ export const operationsEn: Record<keyof typeof operationsRu, string> = {
   'contractNew.unknownDevices': 'No such devices: {list}',
   'contractNew.endBeforeStart': 'The end cannot be before the start.',
   'contractNew.moneyRule': 'An amount in roubles, at most two decimals.',
+  'contractNew.slaEnabled': 'The contract guarantees a service level (SLA)',
+  'contractNew.slaPercentRule': 'A percentage from 0 to 100, at most two decimals.',
+  'contractNew.slaHoursRule': 'A whole number of hours from 1 to 8760.',
+  'contractNew.slaDaysRule': 'A whole number of days from 1 to 365.',
   'contractNew.numberRule': 'Up to 64 letters, digits, spaces and . / _ № # -',
   'contractNew.signedHint': 'Empty: a draft',
 };
