@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { ArchiveSchedulerService } from '../src/app/archives/archive-scheduler.service.js';
 import { SilentDevicesService } from '../src/app/utilisation/silent-devices.service.js';
-import { addDays, isoToday } from '../src/app/utilisation/utilisation.period.js';
+import { addDays, cityToday } from '../src/app/common/calendar.js';
 import { UtilisationService } from '../src/app/utilisation/utilisation.service.js';
 import { createDevice, createFacility, signInAs, type Account } from './support/accounts.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -436,7 +436,7 @@ describe('utilisation: hand counts and figures', () => {
           },
         ]),
       );
-    await write(addDays(isoToday(), -20));
+    await write(addDays(cityToday(), -20));
     const open = async () =>
       (
         await request(t.server)
@@ -450,7 +450,7 @@ describe('utilisation: hand counts and figures', () => {
     expect(alert).toMatchObject({
       severity: 'WARNING',
       facilityId: facility,
-      params: { workingDays: 3, lastStudyDay: addDays(isoToday(), -20) },
+      params: { workingDays: 3, lastStudyDay: addDays(cityToday(), -20) },
     });
     // The CT device of the other tests never sent anything: it is not silent, it is not connected yet.
     expect(
@@ -458,7 +458,7 @@ describe('utilisation: hand counts and figures', () => {
         .body.total,
     ).toBe(0);
 
-    await write(isoToday());
+    await write(cityToday());
     expect(await t.app.get(SilentDevicesService).check()).toMatchObject({ resolved: 1 });
     expect(await open()).toEqual([]);
   });

@@ -7,7 +7,7 @@ import {
   type SyncTrigger,
 } from '@radfleet/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { addDays, daysBetween, isoToday } from '../utilisation/utilisation.period.js';
+import { addDays, daysBetween, cityToday } from '../common/calendar.js';
 import { UtilisationService } from '../utilisation/utilisation.service.js';
 import { DayTally, type ArchiveIdentity } from './archive-identity.js';
 import { ArchiveErrorCode, ArchiveException } from './archives.exception.js';
@@ -70,7 +70,7 @@ export class ArchiveSyncService {
   async start(
     archiveId: string,
     trigger: SyncTrigger,
-    today = isoToday(),
+    today = cityToday(),
   ): Promise<{ runId: string; done: Promise<ArchiveSyncRunEntity> }> {
     const archive = await this.dataSource
       .getRepository(ArchiveConnectionEntity)
@@ -130,7 +130,7 @@ export class ArchiveSyncService {
   async run(
     archiveId: string,
     trigger: SyncTrigger,
-    today = isoToday(),
+    today = cityToday(),
   ): Promise<ArchiveSyncRunEntity> {
     const { done } = await this.start(archiveId, trigger, today);
     return done;

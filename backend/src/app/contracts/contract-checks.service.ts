@@ -4,7 +4,7 @@ import { AlertSeverity, AlertType, ContractType, DeviceStatus } from '@radfleet/
 import { DataSource, type EntityManager } from 'typeorm';
 import { AlertsService, type ActiveCondition } from '../alerts/alerts.service.js';
 import { AppConfig } from '../config/app.config.js';
-import { addDays, cityToday } from '../service-events/downtime.query.js';
+import { addDays, cityToday } from '../common/calendar.js';
 import { ContractsSlaService } from './contracts-sla.service.js';
 import { EFFECTIVE_END } from './contracts.query.js';
 

@@ -1,6 +1,6 @@
 import { DeviceStatus, ServiceEventType, UptimeBasis } from '@radfleet/shared';
 import type { EntityManager } from 'typeorm';
-import { bulkInsert } from '../demo/bulk-insert.js';
+import { bulkInsert } from '../common/bulk-insert.js';
 import type { DemoCity } from '../demo/generator/types.js';
 
 /**

@@ -7,7 +7,7 @@ import {
   type ContractResponse,
 } from '@radfleet/shared';
 import { XlsxReportWriter, type ReportColumn } from '../common/spreadsheet/index.js';
-import { resolvePeriod } from '../service-events/downtime.query.js';
+import { resolvePeriod } from '../common/calendar.js';
 import { ContractsSlaService, type ContractSlaSummary } from './contracts-sla.service.js';
 import { ContractsService } from './contracts.service.js';
 import { formatKopecks, kopecks } from './sla-rules.js';
@@ -98,7 +98,7 @@ export class ContractsExportService {
   ) {}
 
   period(q: ContractExportQuery): { from: string; to: string } {
-    return resolvePeriod(q.from, q.to);
+    return resolvePeriod({ from: q.from, to: q.to });
   }
 
   async export(

@@ -7,13 +7,8 @@ import {
   type SlaDeviceResponse,
 } from '@radfleet/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  basisHours,
-  dayStart,
-  EVENT_END,
-  resolvePeriod,
-  round2,
-} from '../service-events/downtime.query.js';
+import { basisHours, dayStart, EVENT_END, round2 } from '../service-events/downtime.query.js';
+import { resolvePeriod } from '../common/calendar.js';
 import { ContractsService } from './contracts.service.js';
 import { formatKopecks, judgeDevice, kopecks } from './sla-rules.js';
 
@@ -164,7 +159,7 @@ export class ContractsSlaService {
   ) {}
 
   async contractSla(id: string, from?: string, to?: string): Promise<ContractSlaResponse> {
-    const period = resolvePeriod(from, to);
+    const period = resolvePeriod({ from, to });
     const contract = await this.contracts.get(id);
     const rows: FigureRow[] = await this.dataSource.query(FIGURES('AND c.id = $3'), [
       period.from,

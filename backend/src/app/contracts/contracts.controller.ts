@@ -34,7 +34,7 @@ import {
   ApiQueryOf,
 } from '../common/openapi/openapi.js';
 import { sendXlsx, XLSX_CONTENT, XLSX_MIME } from '../common/upload.js';
-import { cityToday } from '../service-events/downtime.query.js';
+import { cityToday } from '../common/calendar.js';
 import { ContractsExportService } from './contracts-export.service.js';
 import { ContractsSlaService } from './contracts-sla.service.js';
 import { ContractsService } from './contracts.service.js';

@@ -1,12 +1,20 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { Role } from '@radfleet/shared';
+import {
+  Role,
+  type DeviceStatus,
+  type FundingSource,
+  type Modality,
+  type Technology,
+} from '@radfleet/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PasswordService } from '../auth/password.service.js';
 import { AppConfig } from '../config/app.config.js';
 import { ContractChecksService } from '../contracts/contract-checks.service.js';
 import { loadDemoContracts } from '../contracts/contracts-demo.loader.js';
 import { loadDemoUtilisation } from '../utilisation/utilisation-demo.loader.js';
-import { bulkInsert } from './bulk-insert.js';
+import { bulkInsert } from '../common/bulk-insert.js';
+import { insertDevices } from '../devices/device-insert.js';
+import { cityToday } from '../common/calendar.js';
 import { generateCity } from './generator/index.js';
 import type { DemoCity } from './generator/types.js';
 
@@ -39,7 +47,7 @@ export class DemoService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demoData) return;
-    const loaded = await this.load(new Date().toISOString().slice(0, 10), this.config.DEMO_SCALE);
+    const loaded = await this.load(cityToday(), this.config.DEMO_SCALE);
     if (loaded) this.printAccounts();
   }
 
@@ -93,59 +101,35 @@ export class DemoService implements OnApplicationBootstrap {
     city: DemoCity,
     facilityIds: Map<string, string>,
   ): Promise<Map<string, string>> {
-    const rows = await bulkInsert(
+    return insertDevices(
       em,
-      'devices',
-      [
-        { name: 'inventory_number', type: 'varchar[]', value: (d) => d.inventoryNumber },
-        { name: 'serial_number', type: 'varchar[]', value: (d) => d.serialNumber },
-        { name: 'manufacturer', type: 'varchar[]', value: (d) => d.manufacturer },
-        { name: 'model', type: 'varchar[]', value: (d) => d.model },
-        { name: 'modality', type: 'varchar[]', value: (d) => d.modality },
-        { name: 'technology', type: 'varchar[]', value: (d) => d.technology },
-        { name: 'archive_connected', type: 'boolean[]', value: (d) => d.archiveConnected },
-        {
-          name: 'dicom_station_name',
-          type: 'varchar[]',
-          value: (d) => d.dicom?.stationName ?? null,
-        },
-        { name: 'dicom_ae_title', type: 'varchar[]', value: (d) => d.dicom?.aeTitle ?? null },
-        {
-          name: 'dicom_serial_number',
-          type: 'varchar[]',
-          value: (d) => d.dicom?.deviceSerialNumber ?? null,
-        },
-        {
-          name: 'dicom_institution_name',
-          type: 'varchar[]',
-          value: (d) => d.dicom?.institutionName ?? null,
-        },
-        { name: 'facility_id', type: 'uuid[]', value: (d) => facilityIds.get(d.facilityCode)! },
-        { name: 'department', type: 'varchar[]', value: (d) => d.department },
-        { name: 'room', type: 'varchar[]', value: (d) => d.room },
-        { name: 'year_of_manufacture', type: 'int[]', value: (d) => d.yearOfManufacture },
-        {
-          name: 'commissioning_date',
-          type: 'date[]',
-          value: (d) => d.commissioningDate ?? d.plannedCommissioningDate,
-        },
-        { name: 'purchase_price', type: 'numeric[]', value: (d) => d.purchasePrice },
-        { name: 'funding_source', type: 'varchar[]', value: (d) => d.fundingSource },
-        // Hours a weekday: units staffed round the clock work every day of the week.
-        {
-          name: 'scheduled_hours_per_week',
-          type: 'numeric[]',
-          value: (d) => d.scheduledHoursPerDay * (d.scheduledHoursPerDay >= 24 ? 7 : 5),
-        },
-        { name: 'status', type: 'varchar[]', value: (d) => d.status },
-        { name: 'decommissioned_on', type: 'date[]', value: (d) => d.decommissioningDate },
-        { name: 'decommission_reason', type: 'text[]', value: (d) => d.decommissioningReason },
-        { name: 'version', type: 'int[]', value: () => 1 },
-      ],
-      city.devices,
-      { returning: 'id, inventory_number' },
+      city.devices.map((d) => ({
+        inventoryNumber: d.inventoryNumber,
+        serialNumber: d.serialNumber,
+        manufacturer: d.manufacturer,
+        model: d.model,
+        modality: d.modality as Modality,
+        technology: d.technology as Technology,
+        archiveConnected: d.archiveConnected,
+        dicomStationName: d.dicom?.stationName ?? null,
+        dicomAeTitle: d.dicom?.aeTitle ?? null,
+        dicomSerialNumber: d.dicom?.deviceSerialNumber ?? null,
+        dicomInstitutionName: d.dicom?.institutionName ?? null,
+        facilityId: facilityIds.get(d.facilityCode)!,
+        department: d.department,
+        room: d.room,
+        yearOfManufacture: d.yearOfManufacture,
+        commissioningDate: d.commissioningDate ?? d.plannedCommissioningDate,
+        purchasePrice: d.purchasePrice,
+        fundingSource: d.fundingSource as FundingSource,
+        serviceLifeYears: null,
+        scheduledHoursPerWeek: String(d.scheduledHoursPerWeek),
+        status: d.status as DeviceStatus,
+        decommissionedOn: d.decommissioningDate,
+        decommissionReason: d.decommissioningReason,
+        notes: null,
+      })),
     );
-    return new Map(rows.map((r) => [String(r.inventory_number), String(r.id)]));
   }
 
   private async loadAccounts(

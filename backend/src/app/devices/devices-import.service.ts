@@ -16,12 +16,13 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { PolicyService } from '../auth/policy.service.js';
 import { isUniqueViolation } from '../common/persistence.js';
 import { flattenValidationErrors } from '../common/problem/validation.js';
-import { readSpreadsheet, type RowValues } from '../common/spreadsheet/index.js';
-import { bulkInsert } from '../demo/bulk-insert.js';
+import { importResult, readImportFile, type RowValues } from '../common/spreadsheet/index.js';
 import { deviceRuleErrors } from './device-rules.js';
 import { DEVICE_COLUMNS } from './device-columns.js';
 import { DeviceErrorCode, DeviceException } from './devices.exception.js';
-import { deviceSnapshot, today } from './devices.service.js';
+import { deviceSnapshot } from './devices.service.js';
+import { cityToday } from '../common/calendar.js';
+import { insertDevices, type NewDevice } from './device-insert.js';
 import { DeviceEntity } from './entities/device.entity.js';
 
 type Row = RowValues<typeof DEVICE_COLUMNS>;
@@ -29,10 +30,7 @@ type Row = RowValues<typeof DEVICE_COLUMNS>;
 /** A row that passed every check, with what applying it does. */
 interface PlannedRow {
   row: number;
-  create?: Omit<
-    DeviceEntity,
-    'id' | 'createdAt' | 'updatedAt' | 'version' | 'facility' | 'modalityRef'
-  >;
+  create?: NewDevice;
   update?: { current: DeviceEntity; changes: Partial<DeviceEntity> };
 }
 
@@ -83,19 +81,7 @@ export class DevicesImportService {
     dryRun: boolean,
   ): Promise<ImportResult> {
     this.policy.assertHas(user, Permission.DEVICE_WRITE);
-    const reader = await readSpreadsheet(file, DEVICE_COLUMNS);
-    const headerOf = new Map(reader.info.columns.map((c) => [c.key, c.header]));
-    const column = (key: string) =>
-      headerOf.get(key) ?? DEVICE_COLUMNS.find((c) => c.key === key)?.header.ru ?? key;
-
-    const rows: { row: number; values: Row; errors: ImportCellError[] }[] = [];
-    for await (const r of reader) {
-      rows.push({
-        row: r.row,
-        values: r.values,
-        errors: r.errors.map((e) => ({ column: e.column, message: e.message, code: e.code })),
-      });
-    }
+    const { rows, column, warnings } = await readImportFile(file, DEVICE_COLUMNS);
 
     const run = async (em: EntityManager) => {
       const plan = await this.plan(em, user, rows, column, !dryRun);
@@ -117,16 +103,7 @@ export class DevicesImportService {
           throw e;
         });
 
-    const totals = { rows: outcomes.length, create: 0, update: 0, unchanged: 0, error: 0 };
-    for (const o of outcomes) totals[o.action]++;
-    return {
-      dryRun,
-      applied,
-      fileErrors: [],
-      warnings: reader.info.warnings.map((w) => w.message),
-      totals,
-      rows: outcomes,
-    };
+    return importResult(outcomes, { dryRun, applied, warnings });
   }
 
   private async plan(
@@ -149,17 +126,15 @@ export class DevicesImportService {
       ...new Set(rows.map((r) => r.values.inventoryNumber).filter((n): n is string => !!n)),
     ];
     const existing = numbers.length
-      ? await em
-          .getRepository(DeviceEntity)
-          .find({
-            where: { inventoryNumber: In(numbers) },
-            ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-          })
+      ? await em.getRepository(DeviceEntity).find({
+          where: { inventoryNumber: In(numbers) },
+          ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+        })
       : [];
     const byNumber = new Map(existing.map((d) => [d.inventoryNumber, d]));
     const scope = this.policy.writableFacilities(user, Permission.DEVICE_WRITE);
     const seen = new Map<string, number>();
-    const day = today();
+    const day = cityToday();
 
     const outcomes: ImportRowOutcome[] = [];
     const planned: PlannedRow[] = [];
@@ -284,55 +259,7 @@ export class DevicesImportService {
 
   private async apply(em: EntityManager, planned: PlannedRow[]): Promise<void> {
     const creates = planned.flatMap((p) => (p.create ? [p.create] : []));
-    if (creates.length > 0) {
-      const inserted = await bulkInsert(
-        em,
-        'devices',
-        [
-          { name: 'inventory_number', type: 'varchar[]', value: (d) => d.inventoryNumber },
-          { name: 'serial_number', type: 'varchar[]', value: (d) => d.serialNumber },
-          { name: 'manufacturer', type: 'varchar[]', value: (d) => d.manufacturer },
-          { name: 'model', type: 'varchar[]', value: (d) => d.model },
-          { name: 'modality', type: 'varchar[]', value: (d) => d.modality },
-          { name: 'technology', type: 'varchar[]', value: (d) => d.technology },
-          { name: 'archive_connected', type: 'boolean[]', value: (d) => d.archiveConnected },
-          { name: 'dicom_station_name', type: 'varchar[]', value: (d) => d.dicomStationName },
-          { name: 'dicom_ae_title', type: 'varchar[]', value: (d) => d.dicomAeTitle },
-          { name: 'dicom_serial_number', type: 'varchar[]', value: (d) => d.dicomSerialNumber },
-          {
-            name: 'dicom_institution_name',
-            type: 'varchar[]',
-            value: (d) => d.dicomInstitutionName,
-          },
-          { name: 'facility_id', type: 'uuid[]', value: (d) => d.facilityId },
-          { name: 'department', type: 'varchar[]', value: (d) => d.department },
-          { name: 'room', type: 'varchar[]', value: (d) => d.room },
-          { name: 'year_of_manufacture', type: 'int[]', value: (d) => d.yearOfManufacture },
-          { name: 'commissioning_date', type: 'date[]', value: (d) => d.commissioningDate },
-          { name: 'purchase_price', type: 'numeric[]', value: (d) => d.purchasePrice },
-          { name: 'funding_source', type: 'varchar[]', value: (d) => d.fundingSource },
-          { name: 'service_life_years', type: 'int[]', value: (d) => d.serviceLifeYears },
-          { name: 'status', type: 'varchar[]', value: (d) => d.status },
-          { name: 'decommissioned_on', type: 'date[]', value: (d) => d.decommissionedOn },
-          { name: 'decommission_reason', type: 'text[]', value: (d) => d.decommissionReason },
-          { name: 'notes', type: 'text[]', value: (d) => d.notes },
-          { name: 'version', type: 'int[]', value: () => 1 },
-        ],
-        creates,
-        { returning: 'id, inventory_number' },
-      );
-      const ids = new Map(inserted.map((r) => [String(r.inventory_number), String(r.id)]));
-      await this.audit.recordMany(
-        em,
-        creates.map((c) => ({
-          action: AuditAction.CREATE,
-          entityType: 'device',
-          entityId: ids.get(c.inventoryNumber)!,
-          before: null,
-          after: deviceSnapshot(c as DeviceEntity),
-        })),
-      );
-    }
+    if (creates.length > 0) await insertDevices(em, creates, this.audit);
     const updates = planned.flatMap((p) => (p.update ? [p.update] : []));
     const repo = em.getRepository(DeviceEntity);
     for (const { current, changes } of updates) {

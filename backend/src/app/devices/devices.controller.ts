@@ -54,7 +54,8 @@ import {
 } from '../common/upload.js';
 import { DevicesExportService } from './devices-export.service.js';
 import { DevicesImportService } from './devices-import.service.js';
-import { DevicesService, today } from './devices.service.js';
+import { DevicesService } from './devices.service.js';
+import { cityToday } from '../common/calendar.js';
 
 @ApiTags('devices')
 @Controller('devices')
@@ -80,7 +81,7 @@ export class DevicesController {
   @ApiProblems(400)
   async export(@Query() q: DeviceExportQuery, @Res() res: Response): Promise<void> {
     const lang = q.lang ?? 'ru';
-    sendXlsx(res, `radfleet-${lang === 'ru' ? 'ustroystva' : 'devices'}-${today()}.xlsx`);
+    sendXlsx(res, `radfleet-${lang === 'ru' ? 'ustroystva' : 'devices'}-${cityToday()}.xlsx`);
     await this.exporter.export(q, lang, res);
   }
 

@@ -16,6 +16,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { PolicyService } from '../auth/policy.service.js';
 import { assertVersion, definedOnly, isUniqueViolation } from '../common/persistence.js';
 import { FacilitiesService } from '../facilities/facilities.service.js';
+import { cityToday } from '../common/calendar.js';
 import { deviceRuleErrors } from './device-rules.js';
 import { DeviceErrorCode, DeviceException } from './devices.exception.js';
 import { DEVICE_ROWS, deviceFilterSql, toDeviceResponse, type DeviceRow } from './devices.query.js';
@@ -50,11 +51,6 @@ export function deviceSnapshot(d: DeviceEntity): Record<string, unknown> {
     decommissionReason: d.decommissionReason,
     notes: d.notes,
   };
-}
-
-export function today(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 }
 
 type DeviceFields = Omit<CreateDeviceDto, never>;
@@ -245,7 +241,7 @@ export class DevicesService {
   }
 
   assertConsistent(d: DeviceEntity): void {
-    const errors = deviceRuleErrors(d, today());
+    const errors = deviceRuleErrors(d, cityToday());
     if (errors.length > 0) {
       throw new DeviceException(
         DeviceErrorCode.INVALID_DEVICE,

@@ -9,15 +9,8 @@ import {
 import { DataSource } from 'typeorm';
 import { formatKopecks, kopecks } from '../contracts/sla-rules.js';
 import { DevicesService } from '../devices/devices.service.js';
-import {
-  CITY_TODAY,
-  CITY_TZ,
-  dayStart,
-  EVENT_END,
-  multirangeHours,
-  resolvePeriod,
-  round2,
-} from './downtime.query.js';
+import { CITY_TODAY, dayStart, EVENT_END, multirangeHours, round2 } from './downtime.query.js';
+import { CITY_TZ, resolvePeriod } from '../common/calendar.js';
 
 /** Uptime and cost of ownership of one device, aggregated in the database. */
 @Injectable()
@@ -28,7 +21,7 @@ export class DeviceFiguresService {
   ) {}
 
   async uptime(deviceId: string, from?: string, to?: string): Promise<DeviceUptimeResponse> {
-    const period = resolvePeriod(from, to);
+    const period = resolvePeriod({ from, to });
     await this.devices.get(deviceId);
     const [row]: {
       period_hours: number;

@@ -1,4 +1,4 @@
-import { DomainException, ErrorKind } from '../common/problem/domain.exception.js';
+import { CITY_TZ } from '../common/calendar.js';
 
 /**
  * SQL pieces for downtime and uptime, shared by device uptime, contract SLA, the contract register
@@ -7,7 +7,6 @@ import { DomainException, ErrorKind } from '../common/problem/domain.exception.j
  */
 
 /** The city's time zone: day boundaries, the "today" of statuses, a schedule's working hours. */
-export const CITY_TZ = 'Europe/Moscow';
 
 /** Today's date in the city. */
 export const CITY_TODAY = `(now() AT TIME ZONE '${CITY_TZ}')::date`;
@@ -42,26 +41,3 @@ export const basisHours = (mr: string, hpw: string) =>
 
 /** Rounds hours for answers. */
 export const round2 = (n: number) => Math.round(n * 100) / 100;
-
-/** Today's date in the city, `YYYY-MM-DD`. */
-export function cityToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: CITY_TZ }).format(now);
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** A period of whole days, `from` to `to` inclusive; by default the 365 days up to today. */
-export function resolvePeriod(from?: string, to?: string): { from: string; to: string } {
-  const end = to ?? cityToday();
-  const start = from ?? addDays(end, -364);
-  if (start > end) {
-    throw new DomainException('INVALID_PERIOD', ErrorKind.BAD_INPUT, 'from must not be after to.', {
-      errors: [{ field: 'from', message: 'from must not be after to' }],
-    });
-  }
-  return { from: start, to: end };
-}

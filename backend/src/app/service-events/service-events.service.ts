@@ -20,7 +20,8 @@ import { formatKopecks, kopecks } from '../contracts/sla-rules.js';
 import { DevicesService } from '../devices/devices.service.js';
 import { DeviceErrorCode, DeviceException } from '../devices/devices.exception.js';
 import { DeviceEntity } from '../devices/entities/device.entity.js';
-import { CITY_TZ, dayStart, EVENT_END } from './downtime.query.js';
+import { dayStart, EVENT_END } from './downtime.query.js';
+import { CITY_TZ } from '../common/calendar.js';
 import { ServiceEventEntity } from './entities/service-event.entity.js';
 import { ServiceEventErrorCode, ServiceEventException } from './service-events.exception.js';
 

@@ -3,7 +3,7 @@ import { AlertSeverity, AlertType } from '@radfleet/shared';
 import { DataSource } from 'typeorm';
 import { AlertsService, type ActiveCondition } from '../alerts/alerts.service.js';
 import { AppConfig } from '../config/app.config.js';
-import { isoToday } from './utilisation.period.js';
+import { cityToday } from '../common/calendar.js';
 
 /**
  * The silent-device check: a digital, archive-connected, in-service device that has sent studies
@@ -20,7 +20,7 @@ export class SilentDevicesService {
   ) {}
 
   async check(
-    today = isoToday(),
+    today = cityToday(),
     days = this.config.SILENT_DEVICE_DAYS,
   ): Promise<{ silent: number; raised: number; resolved: number }> {
     return this.dataSource.transaction(async (em) => {

@@ -12,8 +12,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { PolicyService } from '../auth/policy.service.js';
-import { readSpreadsheet, type ColumnSpec, type RowValues } from '../common/spreadsheet/index.js';
-import { isoToday } from './utilisation.period.js';
+import {
+  importResult,
+  readImportFile,
+  type ColumnSpec,
+  type RowValues,
+} from '../common/spreadsheet/index.js';
+import { cityToday } from '../common/calendar.js';
 import { UtilisationService, type DayCount } from './utilisation.service.js';
 
 /** The columns of a counts spreadsheet, in Russian or English, in any order. */
@@ -95,18 +100,7 @@ export class UtilisationImportService {
     dryRun: boolean,
   ): Promise<ImportResult> {
     this.policy.assertHas(user, Permission.UTILISATION_WRITE);
-    const reader = await readSpreadsheet(file, COUNT_COLUMNS);
-    const headerOf = new Map(reader.info.columns.map((c) => [c.key, c.header]));
-    const column = (key: string) =>
-      headerOf.get(key) ?? COUNT_COLUMNS.find((c) => c.key === key)?.header.ru ?? key;
-    const rows: { row: number; values: Row; errors: ImportCellError[] }[] = [];
-    for await (const r of reader) {
-      rows.push({
-        row: r.row,
-        values: r.values,
-        errors: r.errors.map((e) => ({ column: e.column, message: e.message, code: e.code })),
-      });
-    }
+    const { rows, column, warnings } = await readImportFile(file, COUNT_COLUMNS);
 
     const run = async (em: EntityManager) => {
       const { outcomes, planned } = await this.plan(em, user, rows, column);
@@ -132,16 +126,7 @@ export class UtilisationImportService {
     const { outcomes, applied } = dryRun
       ? await run(this.dataSource.manager)
       : await this.dataSource.transaction(run);
-    const totals = { rows: outcomes.length, create: 0, update: 0, unchanged: 0, error: 0 };
-    for (const o of outcomes) totals[o.action]++;
-    return {
-      dryRun,
-      applied,
-      fileErrors: [],
-      warnings: reader.info.warnings.map((w) => w.message),
-      totals,
-      rows: outcomes,
-    };
+    return importResult(outcomes, { dryRun, applied, warnings });
   }
 
   private async plan(
@@ -174,7 +159,7 @@ export class UtilisationImportService {
         : [];
     const stored = new Map(existing.map((e) => [`${e.device_id}|${e.day}`, e]));
     const scope = this.policy.writableFacilities(user, Permission.UTILISATION_WRITE);
-    const today = isoToday();
+    const today = cityToday();
     const seen = new Map<string, number>();
     const outcomes: ImportRowOutcome[] = [];
     const planned: { count: DayCount; before: { studies: number; images: number } | null }[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UtilisationException } from './utilisation.exception.js';
-import { addDays, growthPct, minusYear, resolvePeriod } from './utilisation.period.js';
+import { growthPct, minusYear, resolvePeriod } from './utilisation.period.js';
+import { addDays } from '../common/calendar.js';
 
 describe('utilisation periods', () => {
   it('defaults to the 365 days up to today', () => {

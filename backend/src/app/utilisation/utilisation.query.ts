@@ -4,6 +4,7 @@ import {
   type UtilisationFigures,
   type UtilisationPoint,
 } from '@radfleet/shared';
+import { addDays, daysBetween } from '../common/calendar.js';
 
 /**
  * SQL of the utilisation figures. Every figure is aggregated by PostgreSQL in one statement:
@@ -26,13 +27,6 @@ export interface DeviceFilter {
   inServiceOnly?: boolean;
 }
 
-const DAY_MS = 86_400_000;
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-function daysBetween(a: string, z: string): number {
-  return Math.round((Date.parse(`${z}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
-}
 function nextMonth(monthStart: string): string {
   const [y, m] = monthStart.split('-').map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;

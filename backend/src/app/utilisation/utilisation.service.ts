@@ -32,7 +32,8 @@ import {
   type SeriesRow,
 } from './utilisation.query.js';
 import { UtilisationErrorCode, UtilisationException } from './utilisation.exception.js';
-import { growthPct, isoToday, minusYear, resolvePeriod } from './utilisation.period.js';
+import { growthPct, minusYear, resolvePeriod } from './utilisation.period.js';
+import { cityToday } from '../common/calendar.js';
 
 /** One row of `daily_utilisation` to write. */
 export interface DayCount {
@@ -146,9 +147,9 @@ export class UtilisationService {
       );
     }
     const filter = { deviceId: id };
-    const totals = groupFiguresSql(filter, from, to, 'DEVICE', isoToday());
+    const totals = groupFiguresSql(filter, from, to, 'DEVICE', cityToday());
     const before = groupFiguresSql(filter, minusYear(from), minusYear(to), 'DEVICE');
-    const series = seriesSql(filter, from, to, granularity, isoToday());
+    const series = seriesSql(filter, from, to, granularity, cityToday());
     const [now, prev, steps] = await Promise.all([
       this.dataSource.query(totals.sql, totals.params) as Promise<FigureRow[]>,
       this.dataSource.query(before.sql, before.params) as Promise<FigureRow[]>,
@@ -179,8 +180,8 @@ export class UtilisationService {
     const granularity = q.granularity ?? Granularity.MONTH;
     const filter = { modality: q.modality, district: q.district, facilityId: q.facilityId };
     const previous = { from: minusYear(from), to: minusYear(to) };
-    const now = groupFiguresSql(filter, from, to, groupBy, isoToday(), previous);
-    const series = seriesSql(filter, from, to, granularity, isoToday());
+    const now = groupFiguresSql(filter, from, to, groupBy, cityToday(), previous);
+    const series = seriesSql(filter, from, to, granularity, cityToday());
     const [rows, steps] = await Promise.all([
       this.dataSource.query(now.sql, now.params) as Promise<FigureRow[]>,
       this.dataSource.query(series.sql, series.params) as Promise<SeriesRow[]>,
@@ -235,7 +236,7 @@ export class UtilisationService {
       from,
       to,
       'DEVICE',
-      isoToday(),
+      cityToday(),
     );
     const n = params.length;
     const rows: (FigureRow & {
@@ -363,7 +364,7 @@ export class UtilisationService {
       throw invalid('date is not a calendar day');
     if (!monthly && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day)
       throw invalid('date is not a calendar day');
-    if (day > isoToday()) throw invalid('counts cannot be for a future date');
+    if (day > cityToday()) throw invalid('counts cannot be for a future date');
     return {
       deviceId: dto.deviceId,
       day,

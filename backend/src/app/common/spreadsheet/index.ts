@@ -35,3 +35,4 @@ export {
   type TemplateOptions,
   type XlsxReportOptions,
 } from './xlsx.writer.js';
+export { importResult, readImportFile, type ImportFile, type ImportRow } from './import-file.js';
