@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js';
 import { AppConfig } from './config/app.config.js';
 import { dataSourceOptions } from './database/database.options.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { HealthModule } from './health/health.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: true }),
         ScheduleModule.forRoot(),
+        CalendarModule,
         HealthModule,
         AuditModule,
         AuthModule,

@@ -1,27 +1,32 @@
-import type { FieldError } from '@radfleet/shared';
+import {
+  addDays,
+  cityDateOf,
+  DEFAULT_CITY_TIME_ZONE,
+  daysBetween,
+  isTimeZone,
+  type FieldError,
+} from '@radfleet/shared';
 import { DomainException, ErrorKind } from './problem/domain.exception.js';
 
-/** The city's time zone: its calendar days are the days of every figure and rule. */
-export const CITY_TZ = 'Europe/Moscow';
+export { addDays, daysBetween };
 
-const DAY_MS = 86_400_000;
+/**
+ * The city's time zone (`CITY_TIME_ZONE`, validated by the config at boot): its calendar days are
+ * the days of every figure and rule. Read once, at import, so that SQL fragments can embed it; every
+ * database connection also runs in this zone (see database.options.ts).
+ */
+export const CITY_TZ: string = (() => {
+  const zone = process.env['CITY_TIME_ZONE']?.trim();
+  return zone && isTimeZone(zone) ? zone : DEFAULT_CITY_TIME_ZONE;
+})();
+
+/** Today's date in the city, `YYYY-MM-DD`, whatever the server's or the database's zone. */
+export function cityToday(now = new Date()): string {
+  return cityDateOf(now, CITY_TZ);
+}
 
 /** Longest period a query may span. */
 export const MAX_PERIOD_DAYS = 366 * 10;
-
-/** Today's date in the city, `YYYY-MM-DD`. */
-export function cityToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: CITY_TZ }).format(now);
-}
-
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (0 for the same day). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
 
 /**
  * A period of whole days, `from` to `to` inclusive, with its defaults (the 365 days up to today)

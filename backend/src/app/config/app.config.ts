@@ -10,9 +10,23 @@ import {
   Max,
   Min,
   MinLength,
+  Validate,
   validateSync,
+  ValidatorConstraint,
   type ValidationError,
+  type ValidatorConstraintInterface,
 } from 'class-validator';
+import { DEFAULT_CITY_TIME_ZONE, isTimeZone } from '@radfleet/shared';
+
+@ValidatorConstraint({ name: 'isTimeZone' })
+class IsTimeZoneConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && isTimeZone(value);
+  }
+  defaultMessage(): string {
+    return 'must be an IANA time zone such as Europe/Moscow';
+  }
+}
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -51,6 +65,11 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
+
+  /** The city's time zone: "today", working days and every date of every figure are the city's. */
+  @IsString()
+  @Validate(IsTimeZoneConstraint)
+  CITY_TIME_ZONE = DEFAULT_CITY_TIME_ZONE;
 
   /** Folder for the embedded PostgreSQL cluster and other local state. */
   @IsString()

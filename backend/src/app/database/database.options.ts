@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
+import { CITY_TZ } from '../common/calendar.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from '../../database/migrations/index.js';
 
@@ -20,6 +21,13 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
     logging: false,
-    extra: { max: 10, connectionTimeoutMillis: 5_000, application_name: 'radfleet' },
+    extra: {
+      max: 10,
+      connectionTimeoutMillis: 5_000,
+      application_name: 'radfleet',
+      // Every session runs in the city's zone, so that current_date and ::date are the city's
+      // dates whatever the database server's own zone is.
+      options: `-c TimeZone=${CITY_TZ}`,
+    },
   };
 }

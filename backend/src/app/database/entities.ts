@@ -19,6 +19,7 @@ import { SupplierEntity } from '../suppliers/entities/supplier.entity.js';
 import { ContractEntity } from '../contracts/entities/contract.entity.js';
 import { ContractDeviceEntity } from '../contracts/entities/contract-device.entity.js';
 import { PaymentMilestoneEntity } from '../contracts/entities/payment-milestone.entity.js';
+import { CityCalendarDayEntity } from '../calendar/entities/city-calendar-day.entity.js';
 import { ServiceEventEntity } from '../service-events/entities/service-event.entity.js';
 
 /** Every TypeORM entity of the application; each domain adds its own here. */
@@ -46,4 +47,5 @@ export const ENTITIES: Function[] = [
   ContractDeviceEntity,
   PaymentMilestoneEntity,
   ServiceEventEntity,
+  CityCalendarDayEntity,
 ];
