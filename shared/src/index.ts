@@ -24,3 +24,4 @@ export * from './contracts/contract.js';
 export * from './service-events/service-event.js';
 export * from './common/partial-dto.js';
 export * from './calendar/city-calendar.js';
+export * from './devices/fleet-figures.js';
