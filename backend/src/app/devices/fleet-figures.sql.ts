@@ -38,3 +38,10 @@ export const ageYearsSql = (d: string, today: string): string =>
 /** End of life: service start plus `lifeYears` (an SQL integer expression). */
 export const endOfLifeSql = (d: string, lifeYears: string): string =>
   `(${serviceStartSql(d)} + make_interval(years => ${lifeYears}))::date`;
+
+/**
+ * Digital share, in %, of the devices an aggregate query groups (apply it over the installed base
+ * only: `WHERE ${installedOnSql(d, day)}`). NULL when the group is empty.
+ */
+export const digitalSharePctSql = (d: string): string =>
+  `(100.0 * count(*) FILTER (WHERE ${d}.technology = 'DIGITAL') / nullif(count(*), 0))`;
