@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js';
+import { ImportsModule } from './common/spreadsheet/imports.module.js';
 import { AppConfig } from './config/app.config.js';
 import { dataSourceOptions } from './database/database.options.js';
 import { HealthModule } from './health/health.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: true }),
         ScheduleModule.forRoot(),
         HealthModule,
+        ImportsModule,
         AuditModule,
         AuthModule,
         FacilitiesModule,
