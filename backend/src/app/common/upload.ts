@@ -1,4 +1,3 @@
-/// <reference types="multer" />
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import {
@@ -132,9 +131,7 @@ export class ImportUploadInterceptor implements NestInterceptor {
       limits: { fileSize: maxMb * 1024 * 1024, files: 1, fields: 5, parts: 6 },
     }).single('file');
     return new Promise((resolve, reject) =>
-      upload(req, res, (error: unknown) =>
-        error ? reject(uploadError(error, maxMb)) : resolve(),
-      ),
+      upload(req, res, (error: unknown) => (error ? reject(uploadError(error, maxMb)) : resolve())),
     );
   }
 }
