@@ -411,10 +411,17 @@ describe('utilisation: hand counts and figures', () => {
     });
 
     it("limits a facility manager to their own facilities' devices", async () => {
-      const res = await upload(manager, csv([`${inventory.f};Месяц;01.04.2024;5;5`]), false).expect(
-        200,
-      );
-      expect(res.body.rows[0].errors.map((e: { code: string }) => e.code)).toEqual([
+      // A file wholly outside the manager's facilities is refused as a whole.
+      const all = await upload(manager, csv([`${inventory.f};Месяц;01.04.2024;5;5`]), false);
+      expect(all.status).toBe(403);
+      expect(all.body.code).toBe('OUTSIDE_FACILITY_SCOPE');
+      // With some rows inside, the others are per-row errors.
+      const res = await upload(
+        manager,
+        csv([`${inventory.r};День;06.03.2024;1;1`, `${inventory.f};Месяц;01.04.2024;5;5`]),
+        true,
+      ).expect(200);
+      expect(res.body.rows[1].errors.map((e: { code: string }) => e.code)).toEqual([
         'OUTSIDE_SCOPE',
       ]);
       await upload(executive, csv([`${inventory.r};День;06.03.2024;1;1`]), false).expect(403);
@@ -461,5 +468,74 @@ describe('utilisation: hand counts and figures', () => {
     await write(cityToday());
     expect(await t.app.get(SilentDevicesService).check()).toMatchObject({ resolved: 1 });
     expect(await open()).toEqual([]);
+  });
+});
+
+describe('utilisation: hand counts inside the installed period', () => {
+  let t: TestApp;
+  let admin: Account;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await signInAs(t, Role.ADMIN);
+  });
+  afterAll(async () => t?.close());
+
+  it("accepts counts only inside the device's installed period, in the API and in the import", async () => {
+    const facility = (await createFacility(t, admin)).id;
+    const old = await createDevice(t, admin, facility, {
+      technology: 'ANALOGUE',
+      archiveConnected: false,
+      yearOfManufacture: 2006,
+      commissioningDate: '2007-05-10',
+      status: 'DECOMMISSIONED',
+      decommissionedOn: '2023-06-30',
+      decommissionReason: 'Износ',
+    });
+    const count = (period: string, date: string) =>
+      request(t.server)
+        .post('/api/utilisation/counts')
+        .set(admin.auth)
+        .send({ deviceId: old.id, period, date, studies: 3, images: 6 });
+    for (const [period, date, word] of [
+      ['DAY', '1900-01-01', 'commissioned (2007-05-10)'],
+      ['DAY', '2007-05-09', 'commissioned (2007-05-10)'],
+      ['MONTH', '2007-04', 'commissioned (2007-05-10)'],
+      ['DAY', '2023-07-01', 'decommissioned (2023-06-30)'],
+      ['MONTH', '2023-07', 'decommissioned (2023-06-30)'],
+    ] as const) {
+      const res = await count(period, date);
+      expect(res.status, date).toBe(400);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      expect(res.body.errors, date).toEqual([
+        { field: 'date', message: expect.stringContaining(word) },
+      ]);
+    }
+    // The first and last day, and the months they fall in, are inside.
+    await count('DAY', '2007-05-10').expect(201);
+    await count('MONTH', '2007-05').expect(201);
+    await count('DAY', '2023-06-30').expect(201);
+    await count('MONTH', '2023-06').expect(201);
+
+    const res = await request(t.server)
+      .post('/api/utilisation/import?dryRun=true')
+      .set(admin.auth)
+      .attach(
+        'file',
+        Buffer.from(
+          [
+            'Инвентарный номер;Период;Дата;Исследований;Снимков',
+            `${old.inventoryNumber};День;01.01.2001;1;1`,
+            `${old.inventoryNumber};День;01.07.2023;1;1`,
+            `${old.inventoryNumber};День;01.06.2023;1;1`,
+          ].join('\r\n'),
+        ),
+        'period.csv',
+      )
+      .expect(200);
+    expect(
+      res.body.rows.map((r: { errors: { code: string }[] }) => r.errors.map((e) => e.code)),
+    ).toEqual([['BEFORE_COMMISSIONING'], ['AFTER_DECOMMISSIONING'], []]);
+    expect(res.body.rows[0].errors[0]).toMatchObject({ column: 'Дата' });
   });
 });

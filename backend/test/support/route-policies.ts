@@ -85,6 +85,9 @@ export const ROUTE_POLICIES: Record<string, RoleAccess> = {
     EXECUTIVE: 'deny',
   },
 
+  // Anyone signed in may ask; only the results of the user's own imports exist for them (else 404).
+  'GET /api/imports/results/{id}.xlsx': ALL,
+
   'GET /api/utilisation/devices/{id}': ALL,
   'GET /api/utilisation/summary': ALL,
   'GET /api/utilisation/ranking': ALL,

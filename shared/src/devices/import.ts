@@ -24,5 +24,18 @@ export interface ImportResult {
   fileErrors: ImportCellError[];
   warnings: string[];
   totals: { rows: number; create: number; update: number; unchanged: number; error: number };
+  /**
+   * A bounded preview of the rows, in file order: every error row up to the server's cap
+   * (IMPORT_PREVIEW_ERROR_ROWS), then a sample of the others (the first IMPORT_PREVIEW_SAMPLE_ROWS).
+   * `totals` always counts them all.
+   */
   rows: ImportRowOutcome[];
+  /** True when `rows` leaves some rows out; the full per-row result is at `resultUrl`. */
+  truncated: boolean;
+  /**
+   * The full per-row result as .xlsx (`GET`, signed in as the user who ran the import), until
+   * `resultExpiresAt`; null when there were no rows.
+   */
+  resultUrl: string | null;
+  resultExpiresAt: string | null;
 }

@@ -209,6 +209,58 @@ export class AppConfig {
   @Max(1000, { message: 'must be an integer percentage between 0 and 1000' })
   UTILISATION_OVER_PCT = 100;
 
+  /** Largest import upload (devices, hand counts, any spreadsheet import), in MiB; more answers 413. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer of MiB between 1 and 1024' })
+  @Min(1, { message: 'must be an integer of MiB between 1 and 1024' })
+  @Max(1024, { message: 'must be an integer of MiB between 1 and 1024' })
+  IMPORT_MAX_UPLOAD_MB = 25;
+
+  /** Most data rows an import file may hold; more answers 422 as soon as the next row is read. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 1000000' })
+  @Min(1, { message: 'must be an integer between 1 and 1000000' })
+  @Max(1_000_000, { message: 'must be an integer between 1 and 1000000' })
+  IMPORT_MAX_ROWS = 50_000;
+
+  /**
+   * Most bytes one part of an .xlsx (a worksheet, the shared strings ...) may inflate to, in MiB,
+   * counted while it is inflated; more answers 422 before the memory grows.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer of MiB between 1 and 4096' })
+  @Min(1, { message: 'must be an integer of MiB between 1 and 4096' })
+  @Max(4096, { message: 'must be an integer of MiB between 1 and 4096' })
+  IMPORT_MAX_XLSX_PART_MB = 100;
+
+  /** Imports (uploads included) running at once; one more answers 429 with Retry-After. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 64' })
+  @Min(1, { message: 'must be an integer between 1 and 64' })
+  @Max(64, { message: 'must be an integer between 1 and 64' })
+  IMPORT_CONCURRENCY = 2;
+
+  /** Error rows an import answer lists at most; the full result is the downloadable .xlsx. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 0 and 100000' })
+  @Min(0, { message: 'must be an integer between 0 and 100000' })
+  @Max(100_000, { message: 'must be an integer between 0 and 100000' })
+  IMPORT_PREVIEW_ERROR_ROWS = 1000;
+
+  /** Rows without an error an import answer lists at most (the first ones, as a sample). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 0 and 100000' })
+  @Min(0, { message: 'must be an integer between 0 and 100000' })
+  @Max(100_000, { message: 'must be an integer between 0 and 100000' })
+  IMPORT_PREVIEW_SAMPLE_ROWS = 100;
+
+  /** Minutes the full per-row result of an import stays downloadable by the user who ran it. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer of minutes between 1 and 1440' })
+  @Min(1, { message: 'must be an integer of minutes between 1 and 1440' })
+  @Max(1440, { message: 'must be an integer of minutes between 1 and 1440' })
+  IMPORT_RESULT_MINUTES = 60;
+
   get demoData(): boolean {
     return this.DEMO_DATA ?? this.usesEmbeddedDatabase;
   }

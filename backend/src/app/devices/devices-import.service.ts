@@ -16,7 +16,11 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { PolicyService } from '../auth/policy.service.js';
 import { isUniqueViolation } from '../common/persistence.js';
 import { flattenValidationErrors } from '../common/problem/validation.js';
-import { importResult, readImportFile, type RowValues } from '../common/spreadsheet/index.js';
+import {
+  assertSomeRowInScope,
+  SpreadsheetImports,
+  type RowValues,
+} from '../common/spreadsheet/index.js';
 import { deviceRuleErrors } from './device-rules.js';
 import { DEVICE_COLUMNS } from './device-columns.js';
 import { DeviceErrorCode, DeviceException } from './devices.exception.js';
@@ -73,6 +77,7 @@ export class DevicesImportService {
     private readonly dataSource: DataSource,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
+    private readonly imports: SpreadsheetImports,
   ) {}
 
   async import(
@@ -81,11 +86,12 @@ export class DevicesImportService {
     dryRun: boolean,
   ): Promise<ImportResult> {
     this.policy.assertHas(user, Permission.DEVICE_WRITE);
-    const { rows, column, warnings } = await readImportFile(file, DEVICE_COLUMNS);
+    const { rows, column, warnings } = await this.imports.read(file, DEVICE_COLUMNS);
 
     const run = async (em: EntityManager) => {
       const plan = await this.plan(em, user, rows, column, !dryRun);
       const outcomes = plan.outcomes;
+      assertSomeRowInScope(outcomes);
       const hasErrors = outcomes.some((o) => o.action === 'error');
       if (!dryRun && !hasErrors) await this.apply(em, plan.planned);
       return { outcomes, applied: !dryRun && !hasErrors };
@@ -103,7 +109,7 @@ export class DevicesImportService {
           throw e;
         });
 
-    return importResult(outcomes, { dryRun, applied, warnings });
+    return this.imports.answer(user, 'devices', outcomes, { dryRun, applied, warnings });
   }
 
   private async plan(

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import {
   Body,
   Controller,
@@ -11,13 +10,9 @@ import {
   Query,
   Res,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import {
-  ApiBody,
-  ApiConsumes,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -46,7 +41,7 @@ import {
   ApiQueryOf,
 } from '../common/openapi/openapi.js';
 import {
-  IMPORT_UPLOAD,
+  ImportUpload,
   requireUpload,
   sendXlsx,
   XLSX_CONTENT,
@@ -102,38 +97,26 @@ export class DevicesController {
   @Post('import')
   @HttpCode(200)
   @RequirePermission(Permission.DEVICE_WRITE)
-  @UseInterceptors(FileInterceptor('file', IMPORT_UPLOAD))
+  @ImportUpload()
   @ApiOperation({
     summary: 'Import devices from an .xlsx or .csv file: all rows or none. dryRun=true previews.',
     description:
       'Rows match on the inventory number; headers in Russian or English, in any order. An empty cell leaves an existing value as it is.',
   })
-  @ApiConsumes('multipart/form-data')
   @ApiQueryOf(DeviceImportQuery)
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-    },
-  })
   @ApiOkOf('ImportResult')
-  @ApiProblems(400)
+  @ApiProblems(400, 429)
   async import(
     @CurrentUser() user: AuthUser,
     @Query() q: DeviceImportQuery,
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<ImportResult> {
     const upload = requireUpload(file);
-    try {
-      return await this.importer.import(
-        user,
-        { path: upload.path, filename: upload.originalname },
-        q.dryRun ?? false,
-      );
-    } finally {
-      await rm(upload.path, { force: true });
-    }
+    return this.importer.import(
+      user,
+      { path: upload.path, filename: upload.originalname },
+      q.dryRun ?? false,
+    );
   }
 
   @Get()

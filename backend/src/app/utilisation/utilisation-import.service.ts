@@ -13,13 +13,13 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { PolicyService } from '../auth/policy.service.js';
 import {
-  importResult,
-  readImportFile,
+  assertSomeRowInScope,
+  SpreadsheetImports,
   type ColumnSpec,
   type RowValues,
 } from '../common/spreadsheet/index.js';
 import { cityToday } from '../common/calendar.js';
-import { UtilisationService, type DayCount } from './utilisation.service.js';
+import { installedPeriodError, UtilisationService, type DayCount } from './utilisation.service.js';
 
 /** The columns of a counts spreadsheet, in Russian or English, in any order. */
 export const COUNT_COLUMNS = [
@@ -76,11 +76,14 @@ interface DeviceRow {
   facility_id: string;
   technology: string;
   archive_connected: boolean;
+  commissioning_date: string | null;
+  decommissioned_on: string | null;
 }
 
 /**
  * Imports hand counts (source IMPORT) from .xlsx or .csv with the device import's rules: every row
- * checked (device known, in the user's facilities, not fed by the archive, no future date, no
+ * checked (device known, in the user's facilities, not fed by the archive, a date inside the
+ * device's installed period, no
  * duplicate day or month in the file), a preview with `dryRun`, and all rows applied in one
  * transaction only when no row has an error. A row replaces an earlier imported count of the same
  * device and day (or month; a monthly count is stored on the month's first day).
@@ -92,6 +95,7 @@ export class UtilisationImportService {
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
     private readonly utilisation: UtilisationService,
+    private readonly imports: SpreadsheetImports,
   ) {}
 
   async import(
@@ -100,10 +104,11 @@ export class UtilisationImportService {
     dryRun: boolean,
   ): Promise<ImportResult> {
     this.policy.assertHas(user, Permission.UTILISATION_WRITE);
-    const { rows, column, warnings } = await readImportFile(file, COUNT_COLUMNS);
+    const { rows, column, warnings } = await this.imports.read(file, COUNT_COLUMNS);
 
     const run = async (em: EntityManager) => {
       const { outcomes, planned } = await this.plan(em, user, rows, column);
+      assertSomeRowInScope(outcomes);
       const ok = !outcomes.some((o) => o.action === 'error');
       if (!dryRun && ok && planned.length > 0) {
         await this.utilisation.write(
@@ -126,7 +131,7 @@ export class UtilisationImportService {
     const { outcomes, applied } = dryRun
       ? await run(this.dataSource.manager)
       : await this.dataSource.transaction(run);
-    return importResult(outcomes, { dryRun, applied, warnings });
+    return this.imports.answer(user, 'counts', outcomes, { dryRun, applied, warnings });
   }
 
   private async plan(
@@ -143,7 +148,9 @@ export class UtilisationImportService {
     ];
     const devices: DeviceRow[] = numbers.length
       ? await em.query(
-          `SELECT id, inventory_number, facility_id, technology, archive_connected
+          `SELECT id, inventory_number, facility_id, technology, archive_connected,
+                  commissioning_date::text AS commissioning_date,
+                  decommissioned_on::text AS decommissioned_on
              FROM devices WHERE inventory_number = ANY($1::varchar[])`,
           [numbers],
         )
@@ -188,12 +195,15 @@ export class UtilisationImportService {
         });
       const monthly = values.period === CountPeriod.MONTH;
       const day = values.date ? (monthly ? `${values.date.slice(0, 7)}-01` : values.date) : null;
-      if (day && day > today)
-        errs.push({
-          column: column('date'),
-          message: 'counts cannot be for a future date',
-          code: 'FUTURE_DATE',
-        });
+      const outside = day
+        ? installedPeriodError(
+            day,
+            monthly,
+            device ?? { commissioning_date: null, decommissioned_on: null },
+            today,
+          )
+        : null;
+      if (outside) errs.push({ column: column('date'), message: outside.message, code: outside.code });
       if (device && day) {
         const k = `${device.id}|${day}`;
         const first = seen.get(k);

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import {
   Body,
   Controller,
@@ -10,12 +9,8 @@ import {
   Query,
   Res,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
-  ApiBody,
-  ApiConsumes,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -41,7 +36,7 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { ApiCreatedOf, ApiOkOf, ApiProblems, ApiQueryOf } from '../common/openapi/openapi.js';
 import {
-  IMPORT_UPLOAD,
+  ImportUpload,
   requireUpload,
   sendXlsx,
   XLSX_CONTENT,
@@ -123,36 +118,24 @@ export class UtilisationController {
   @Post('import')
   @HttpCode(200)
   @RequirePermission(Permission.UTILISATION_WRITE)
-  @UseInterceptors(FileInterceptor('file', IMPORT_UPLOAD))
+  @ImportUpload()
   @ApiOperation({
     summary:
       'Import hand counts from an .xlsx or .csv file (inventory number, period DAY/MONTH, date, studies, images): all rows or none. dryRun=true previews.',
   })
-  @ApiConsumes('multipart/form-data')
   @ApiQueryOf(UtilisationImportQuery)
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-    },
-  })
   @ApiOkOf('ImportResult')
-  @ApiProblems(400)
+  @ApiProblems(400, 429)
   async import(
     @CurrentUser() user: AuthUser,
     @Query() q: UtilisationImportQuery,
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<ImportResult> {
     const upload = requireUpload(file);
-    try {
-      return await this.importer.import(
-        user,
-        { path: upload.path, filename: upload.originalname },
-        q.dryRun ?? false,
-      );
-    } finally {
-      await rm(upload.path, { force: true });
-    }
+    return this.importer.import(
+      user,
+      { path: upload.path, filename: upload.originalname },
+      q.dryRun ?? false,
+    );
   }
 }

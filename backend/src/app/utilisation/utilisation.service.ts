@@ -293,8 +293,12 @@ export class UtilisationService {
         facility_id: string;
         technology: Technology;
         archive_connected: boolean;
+        commissioning_date: string | null;
+        decommissioned_on: string | null;
       }[] = await em.query(
-        'SELECT facility_id, technology, archive_connected FROM devices WHERE id = $1',
+        `SELECT facility_id, technology, archive_connected,
+                commissioning_date::text AS commissioning_date, decommissioned_on::text AS decommissioned_on
+           FROM devices WHERE id = $1`,
         [dto.deviceId],
       );
       const device = devices[0];
@@ -341,10 +345,14 @@ export class UtilisationService {
     });
   }
 
-  /** The row a hand count becomes, after its rules: no future day, images ≥ 0, no archive-fed device. */
+  /**
+   * The row a hand count becomes, after its rules: no archive-fed device, a real calendar day, and a
+   * day (or month) inside the device's installed period: not before commissioning, not after
+   * decommissioning, not in the future.
+   */
   checkCount(
     dto: ManualCountDto,
-    device: { technology: Technology; archive_connected: boolean },
+    device: InstalledPeriod & { technology: Technology; archive_connected: boolean },
   ): DayCount & { source?: UtilisationSource } {
     if (device.technology === Technology.DIGITAL && device.archive_connected) {
       throw new UtilisationException(
@@ -364,7 +372,8 @@ export class UtilisationService {
       throw invalid('date is not a calendar day');
     if (!monthly && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day)
       throw invalid('date is not a calendar day');
-    if (day > cityToday()) throw invalid('counts cannot be for a future date');
+    const outside = installedPeriodError(day, monthly, device, cityToday());
+    if (outside) throw invalid(outside.message);
     return {
       deviceId: dto.deviceId,
       day,
@@ -374,4 +383,43 @@ export class UtilisationService {
       monthly,
     };
   }
+}
+
+/** When a device was in use: from commissioning (if known) to decommissioning (if any). ISO days. */
+export interface InstalledPeriod {
+  commissioning_date: string | null;
+  decommissioned_on: string | null;
+}
+
+/** The last day of the month of an ISO day. */
+function monthEnd(day: string): string {
+  const [y, m] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * Why a count cannot be for this day (or, monthly, this month), or null: a count belongs to the
+ * device's installed period, which ends today at the latest. A month counts when it overlaps the
+ * period (a device commissioned on the 20th may have a count for that month).
+ */
+export function installedPeriodError(
+  day: string,
+  monthly: boolean,
+  device: InstalledPeriod,
+  today: string,
+): { code: 'FUTURE_DATE' | 'BEFORE_COMMISSIONING' | 'AFTER_DECOMMISSIONING'; message: string } | null {
+  const first = day;
+  const last = monthly ? monthEnd(day) : day;
+  if (first > today) return { code: 'FUTURE_DATE', message: 'counts cannot be for a future date' };
+  if (device.commissioning_date && last < device.commissioning_date)
+    return {
+      code: 'BEFORE_COMMISSIONING',
+      message: `counts cannot be before the device was commissioned (${device.commissioning_date})`,
+    };
+  if (device.decommissioned_on && first > device.decommissioned_on)
+    return {
+      code: 'AFTER_DECOMMISSIONING',
+      message: `counts cannot be after the device was decommissioned (${device.decommissioned_on})`,
+    };
+  return null;
 }

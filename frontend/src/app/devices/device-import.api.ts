@@ -31,6 +31,9 @@ export class DeviceImportApi implements ImportEndpoint {
       'devices-template.xlsx',
     );
   }
+  result(url: string): Promise<DownloadedFile> {
+    return downloadTemplate(this.http, url, 'devices-import-result.xlsx');
+  }
 }
 
 export function deviceImportProviders() {

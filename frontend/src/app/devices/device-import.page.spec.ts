@@ -20,6 +20,9 @@ function result(over: Partial<ImportResult> = {}): ImportResult {
       { row: 3, action: 'update', key: 'INV-000131', errors: [] },
       { row: 4, action: 'unchanged', key: 'INV-000132', errors: [] },
     ],
+    truncated: false,
+    resultUrl: '/api/imports/results/0b6d6a43-4a59-4d52-9b0e-5b0c1f2a7c11.xlsx',
+    resultExpiresAt: '2026-01-01T12:00:00.000Z',
     ...over,
   };
 }
@@ -121,6 +124,52 @@ describe('DeviceImportPage', () => {
     await settle();
     expect(q('import-done')?.textContent).toContain('1 added, 1 changed, 1 unchanged');
     expect(q('import-apply')).toBeNull();
+  });
+
+  it('says when the preview is a part of the rows, and downloads the full result', async () => {
+    await chooseAndCheck();
+    http
+      .expectOne('/api/devices/import?dryRun=true')
+      .flush(
+        result({
+          truncated: true,
+          totals: { rows: 60000, create: 1, update: 1, unchanged: 59998, error: 0 },
+        }),
+      );
+    await settle();
+    expect(q('import-truncated')?.textContent).toContain('Showing 3 of 60,000 rows');
+    q('import-result-download')!.click();
+    const download = http.expectOne(result().resultUrl!);
+    expect(download.request.method).toBe('GET');
+    download.flush(new Blob(['xlsx']), {
+      headers: { 'Content-Disposition': 'attachment; filename="radfleet-devices-import.xlsx"' },
+    });
+    await settle();
+    expect(q('import-error')).toBeNull();
+  });
+
+  it('says so when other imports are running, and names the size limit', async () => {
+    await chooseAndCheck();
+    http
+      .expectOne('/api/devices/import?dryRun=true')
+      .flush(
+        { type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'TOO_MANY_IMPORTS' },
+        { status: 429, statusText: 'Too Many Requests' },
+      );
+    await settle();
+    expect(q('import-error')?.textContent).toContain('Other imports are running');
+    q('import-check')!.click();
+    http.expectOne('/api/devices/import?dryRun=true').flush(
+      {
+        type: 'about:blank',
+        title: 'Content Too Large',
+        status: 413,
+        limit: { name: 'IMPORT_MAX_UPLOAD_MB', value: 25 },
+      },
+      { status: 413, statusText: 'Content Too Large' },
+    );
+    await settle();
+    expect(q('import-error')?.textContent).toContain('larger than 25 MB');
   });
 
   it('says so when the file is too large', async () => {

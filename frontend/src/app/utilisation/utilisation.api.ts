@@ -53,6 +53,9 @@ export class UtilisationImportApi implements ImportEndpoint {
       'counts-template.xlsx',
     );
   }
+  result(url: string): Promise<DownloadedFile> {
+    return downloadTemplate(this.http, url, 'counts-import-result.xlsx');
+  }
 }
 
 export function utilisationImportProviders() {

@@ -1,6 +1,6 @@
-import type { ImportCellError, ImportResult, ImportRowOutcome } from '@radfleet/shared';
+import type { ImportCellError } from '@radfleet/shared';
 import { readSpreadsheet } from './spreadsheet.reader.js';
-import type { ColumnSpec, RowValues } from './spreadsheet.types.js';
+import type { ColumnSpec, ReadSpreadsheetOptions, RowValues } from './spreadsheet.types.js';
 
 export interface ImportRow<V> {
   row: number;
@@ -17,13 +17,15 @@ export interface ImportFile<V> {
 
 /**
  * Reads a whole import file (streaming, then held: an import checks every row before it applies
- * any). File-level problems throw SpreadsheetFileError (422).
+ * any, so `maxDataRows` bounds the memory). File-level problems, and a file past a limit, throw
+ * SpreadsheetFileError (422).
  */
 export async function readImportFile<const C extends readonly ColumnSpec[]>(
   file: { path: string; filename: string },
   columns: C,
+  limits: Pick<ReadSpreadsheetOptions, 'maxDataRows' | 'maxXlsxPartBytes'> = {},
 ): Promise<ImportFile<RowValues<C>>> {
-  const reader = await readSpreadsheet(file, columns);
+  const reader = await readSpreadsheet(file, columns, limits);
   const headerOf = new Map(reader.info.columns.map((c) => [c.key, c.header]));
   const rows: ImportRow<RowValues<C>>[] = [];
   for await (const r of reader) {
@@ -38,14 +40,4 @@ export async function readImportFile<const C extends readonly ColumnSpec[]>(
     column: (key) => headerOf.get(key) ?? columns.find((c) => c.key === key)?.header.ru ?? key,
     warnings: reader.info.warnings.map((w) => w.message),
   };
-}
-
-/** The answer of an import: per-row outcomes, their totals, and whether it was applied. */
-export function importResult(
-  outcomes: ImportRowOutcome[],
-  options: { dryRun: boolean; applied: boolean; warnings: string[] },
-): ImportResult {
-  const totals = { rows: outcomes.length, create: 0, update: 0, unchanged: 0, error: 0 };
-  for (const o of outcomes) totals[o.action]++;
-  return { ...options, fileErrors: [], totals, rows: outcomes };
 }

@@ -35,4 +35,6 @@ export {
   type TemplateOptions,
   type XlsxReportOptions,
 } from './xlsx.writer.js';
-export { importResult, readImportFile, type ImportFile, type ImportRow } from './import-file.js';
+export { readImportFile, type ImportFile, type ImportRow } from './import-file.js';
+export { assertSomeRowInScope, boundedRows, SpreadsheetImports } from './imports.service.js';
+export { ImportsModule } from './imports.module.js';

@@ -12,8 +12,11 @@ export class SpreadsheetFileError extends DomainException {
 
   constructor(issues: readonly FileIssue<FileErrorCode>[]) {
     if (issues.length === 0) throw new Error('SpreadsheetFileError needs at least one issue');
+    const limit = issues[0].params?.limit;
     super(issues[0].code, ErrorKind.UNPROCESSABLE, issues.map((i) => i.message).join(' '), {
       issues,
+      // A file past a configured limit names it: `{ name: 'IMPORT_MAX_ROWS', value: 50000 }`.
+      ...(limit ? { limit: { name: limit, value: issues[0].params?.max } } : {}),
       errors: issues.map((i) => ({ field: 'file', message: i.message })),
     });
     this.issues = issues;

@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cell, row, writeWorkbook, writeXlsxBomb } from '../../../../test/support/xlsx-files.js';
 import { SpreadsheetFileError } from './spreadsheet.errors.js';
 import { readSpreadsheet } from './spreadsheet.reader.js';
 import type {
@@ -292,40 +293,45 @@ describe('readSpreadsheet: xlsx', () => {
     expect(rows.map((r) => r.values.inventoryNumber)).toEqual(['ИН-1']);
   });
 
-  it('keeps Cyrillic intact where exceljs alone splits letters at chunk boundaries', async () => {
-    // Long unique Cyrillic strings span many inflate and file-read chunks, and nearly every byte
-    // belongs to a two-byte letter: once in the shared strings table (as Excel saves), once inline
-    // in the worksheet XML (as streaming writers save).
-    const expected = Array.from(
-      { length: 3000 },
-      (_, i) => `Компьютерный томограф, отделение лучевой диагностики № ${i}`,
-    );
-    const header = ['Инвентарный номер', 'Модальность', 'Производитель', 'Дата ввода'];
-    const shared = await xlsx('cyrillic-shared.xlsx', (wb) => {
-      const ws = wb.addWorksheet('Лист1');
-      ws.addRow(header);
-      expected.forEach((text, i) => ws.addRow([`ИН-${i}`, 'КТ', text, '01.01.2020']));
-    });
-    const inlinePath = join(dir, 'cyrillic-inline.xlsx');
-    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
-      filename: inlinePath,
-      useSharedStrings: false,
-    });
-    const sheet = writer.addWorksheet('Лист1');
-    sheet.addRow(header).commit();
-    expected.forEach((text, i) => sheet.addRow([`ИН-${i}`, 'КТ', text, '01.01.2020']).commit());
-    await writer.commit();
-    const inline = { path: inlinePath, filename: 'cyrillic-inline.xlsx' };
+  // Two 3,000-row workbooks written and read three ways: seconds of CPU, more on a busy machine.
+  it(
+    'keeps Cyrillic intact where exceljs alone splits letters at chunk boundaries',
+    { timeout: 60_000 },
+    async () => {
+      // Long unique Cyrillic strings span many inflate and file-read chunks, and nearly every byte
+      // belongs to a two-byte letter: once in the shared strings table (as Excel saves), once inline
+      // in the worksheet XML (as streaming writers save).
+      const expected = Array.from(
+        { length: 3000 },
+        (_, i) => `Компьютерный томограф, отделение лучевой диагностики № ${i}`,
+      );
+      const header = ['Инвентарный номер', 'Модальность', 'Производитель', 'Дата ввода'];
+      const shared = await xlsx('cyrillic-shared.xlsx', (wb) => {
+        const ws = wb.addWorksheet('Лист1');
+        ws.addRow(header);
+        expected.forEach((text, i) => ws.addRow([`ИН-${i}`, 'КТ', text, '01.01.2020']));
+      });
+      const inlinePath = join(dir, 'cyrillic-inline.xlsx');
+      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+        filename: inlinePath,
+        useSharedStrings: false,
+      });
+      const sheet = writer.addWorksheet('Лист1');
+      sheet.addRow(header).commit();
+      expected.forEach((text, i) => sheet.addRow([`ИН-${i}`, 'КТ', text, '01.01.2020']).commit());
+      await writer.commit();
+      const inline = { path: inlinePath, filename: 'cyrillic-inline.xlsx' };
 
-    for (const input of [shared, inline]) {
-      // The reason for the first workaround in xlsx.source.ts; if this starts failing, exceljs fixed it.
-      const plain = await readWithPlainExceljs(input.path, 3);
-      expect(plain.some((v) => v.includes('\uFFFD'))).toBe(true);
+      for (const input of [shared, inline]) {
+        // The reason for the first workaround in xlsx.source.ts; if this starts failing, exceljs fixed it.
+        const plain = await readWithPlainExceljs(input.path, 3);
+        expect(plain.some((v) => v.includes('\uFFFD'))).toBe(true);
 
-      const { rows } = await readAll(input);
-      expect(rows.map((r) => r.values.manufacturer)).toEqual(expected);
-    }
-  });
+        const { rows } = await readAll(input);
+        expect(rows.map((r) => r.values.manufacturer)).toEqual(expected);
+      }
+    },
+  );
 
   it('reads exceljs-written workbooks reliably and leaves no temporary files, after a full read or a break', async () => {
     const input = await xlsx('spooled.xlsx', (wb) => {
@@ -383,7 +389,66 @@ describe('readSpreadsheet: xlsx', () => {
     const truncated = await file('truncated.xlsx', bytes.subarray(0, Math.floor(bytes.length / 2)));
     const e = await fileError(readAll(truncated));
     expect(e.code).toBe('CORRUPT_FILE');
-    expect(e.message).toContain('may be damaged');
+    expect(e.message).toContain('not a readable .xlsx workbook');
+    expect(e.message).not.toMatch(/FILE_ENDED|Cannot read|undefined|Invalid/);
+  });
+
+  it('stops a part that inflates past maxXlsxPartBytes while inflating, and removes the spooled worksheet', async () => {
+    const path = join(dir, 'bomb.xlsx');
+    await writeXlsxBomb(path, 40 * 1024 * 1024);
+    expect((await stat(path)).size).toBeLessThan(1024 * 1024);
+    const ownTmp = await mkdtemp(join(dir, 'tmp-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = ownTmp;
+    try {
+      const e = await fileError(
+        readAll({ path, filename: 'bomb.xlsx' }, { maxXlsxPartBytes: 2 * 1024 * 1024 }),
+      );
+      expect(e.issues[0]).toMatchObject({
+        code: 'PART_TOO_LARGE',
+        params: { limit: 'IMPORT_MAX_XLSX_PART_MB', max: 2, part: 'xl/worksheets/sheet1.xml' },
+      });
+      expect(e.extensions.limit).toEqual({ name: 'IMPORT_MAX_XLSX_PART_MB', value: 2 });
+      // Stopped at the limit: the spool never grew much past it, and is gone.
+      await vi.waitFor(async () => expect(await readdir(ownTmp)).toEqual([]));
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+
+  it('answers rows and cells without a position in plain words, not a library message', async () => {
+    const header = row(1, ['Инвентарный номер', 'Модальность', 'Производитель', 'Дата ввода']);
+    const good = row(2, ['ИН-1', 'КТ', 'GE', '01.01.2020']);
+    const cases = {
+      // `<row>` without r: exceljs says "Invalid Address: ANaN".
+      rowWithoutNumber: header + good + row(null, ['ИН-2', 'КТ', 'GE', '01.01.2020'], false),
+      // `<c>` without r: exceljs says "Cannot read properties of undefined (reading 'length')".
+      cellWithoutAddress: `${header}${good}<row r="3">${cell(null, 'ИН-3')}</row>`,
+      // A column past XFD.
+      cellOutOfBounds: `${header}${good}<row r="3">${cell('ZZZZ3', 'x')}</row>`,
+    };
+    for (const [name, xml] of Object.entries(cases)) {
+      const path = join(dir, `${name}.xlsx`);
+      await writeWorkbook(path, xml);
+      const e = await fileError(readAll({ path, filename: `${name}.xlsx` }));
+      expect(e.code, name).toBe('CORRUPT_FILE');
+      expect(e.message, name).toMatch(
+        /^The worksheet cannot be read near its start: a row or a cell there is damaged or has no valid position \(row number or column letter\)\. Open it in Excel/,
+      );
+      expect(e.message, name).not.toMatch(/Invalid Address|NaN|Cannot read|undefined|length/);
+    }
+    // Far into the sheet, the answer names the last row that was read.
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      row(i + 2, [`ИН-${i}`, 'КТ', 'GE', '01.01.2020']),
+    ).join('');
+    const path = join(dir, 'late-damage.xlsx');
+    await writeWorkbook(path, `${header}${many}${row(null, ['x'], false)}`);
+    const e = await fileError(readAll({ path, filename: 'late-damage.xlsx' }));
+    const after = Number(e.issues[0].params?.afterRow);
+    expect(after).toBeGreaterThan(1000);
+    expect(after).toBeLessThanOrEqual(3001);
+    expect(e.message).toContain(`after row ${after}:`);
   });
 });
 
@@ -707,7 +772,7 @@ describe('readSpreadsheet: files that cannot be imported', () => {
     const e = await fileError(readAll(await file('many.csv', csv(rows)), { maxDataRows: 3 }));
     expect(e.issues[0]).toMatchObject({
       code: 'TOO_MANY_ROWS',
-      params: { maxDataRows: 3, row: 5 },
+      params: { limit: 'IMPORT_MAX_ROWS', max: 3, row: 5 },
     });
   });
 });

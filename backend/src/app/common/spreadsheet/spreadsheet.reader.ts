@@ -261,7 +261,11 @@ export async function readSpreadsheet<const C extends readonly ColumnSpec[]>(
   let sheetName: () => string | null = () => null;
   let date1904: () => boolean = () => false;
   if (format === 'xlsx') {
-    const xlsx = openXlsx(input.path, counter);
+    const xlsx = openXlsx(
+      input.path,
+      counter,
+      options.maxXlsxPartBytes ? { maxPartBytes: options.maxXlsxPartBytes } : undefined,
+    );
     source = xlsx.rows;
     sheetName = xlsx.sheetName;
     date1904 = xlsx.date1904;
@@ -422,8 +426,8 @@ export async function readSpreadsheet<const C extends readonly ColumnSpec[]>(
         if (options.maxDataRows !== undefined && rowsRead >= options.maxDataRows) {
           throw SpreadsheetFileError.of(
             'TOO_MANY_ROWS',
-            `The file has more than ${options.maxDataRows} data rows; split it into several files.`,
-            { maxDataRows: options.maxDataRows, row: raw.row },
+            `The file has more than ${options.maxDataRows} data rows (the limit IMPORT_MAX_ROWS); split it into several files.`,
+            { limit: 'IMPORT_MAX_ROWS', max: options.maxDataRows, row: raw.row },
           );
         }
         rowsRead++;

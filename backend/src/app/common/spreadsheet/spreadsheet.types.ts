@@ -115,6 +115,7 @@ export const FILE_ERROR_CODES = [
   'DUPLICATE_COLUMN',
   'NO_DATA_ROWS',
   'TOO_MANY_ROWS',
+  'PART_TOO_LARGE',
   'UNTERMINATED_QUOTE',
   'ROW_TOO_LONG',
 ] as const;
@@ -183,6 +184,8 @@ export interface ReadSpreadsheetOptions {
   readonly maxDataRows?: number;
   /** How many non-empty rows at the top are searched for the header row. Default 10. */
   readonly headerSearchRows?: number;
+  /** xlsx: most bytes one part of the zip may inflate to. Default 100 MiB. */
+  readonly maxXlsxPartBytes?: number;
   /** CSV: skip detection and decode with this encoding. */
   readonly encoding?: CsvEncoding;
   /** CSV: skip detection and split on this delimiter. */

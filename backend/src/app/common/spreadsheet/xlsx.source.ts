@@ -23,9 +23,20 @@
  *    intermittent: 1 % to 90 % of reads depending on disk timing). The premature `'end'` is held back;
  *    the real one follows once the end-of-central-directory record is read, after every entry. A
  *    zip cut short still fails: the parser errors with FILE_ENDED.
+ *
+ * Every part of the zip is counted while it inflates: one that grows past `maxPartBytes` (a "zip
+ * bomb": 2 MB of zip holding a worksheet of hundreds of MB) ends there, the zip is torn down and the
+ * read fails with PART_TOO_LARGE, before the memory or the disk fills. The worksheets exceljs spools
+ * to temporary files are removed whatever happens (exceljs itself removes them only on success).
+ *
+ * Library errors never reach the user: a damaged zip or XML is CORRUPT_FILE with a plain message,
+ * and a row or cell whose position exceljs cannot read (`<row>` or `<c>` without a valid `r`, which
+ * exceljs reports as "Invalid Address: ANaN" or "Cannot read properties of undefined (reading
+ * 'length')") names the last row read.
  */
 import { createReadStream } from 'node:fs';
-import { Readable, Transform } from 'node:stream';
+import { rm } from 'node:fs/promises';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellInput } from './spreadsheet.parsers.js';
 import { SpreadsheetFileError } from './spreadsheet.errors.js';
@@ -134,8 +145,26 @@ function patchReader(
   };
 }
 
-/** Drops unzipper's `'end'` emitted before the readable side has really ended (see the top). */
-function holdPrematureEnd(zip: NodeJS.WritableStream): void {
+/** What the zip guard found: the part that grew too large, and the temp files exceljs spooled to. */
+interface ZipState {
+  oversized: { part: string; bytes: number } | null;
+  readonly spooled: string[];
+}
+
+/** A zip entry of unzipper 0.10: a PassThrough with the part's name. */
+type ZipEntry = Transform & { path?: unknown };
+
+/**
+ * Guards unzipper's Parse stream (see the top): holds back its premature `'end'`, and counts the
+ * inflated bytes of every entry. Past `maxPartBytes` the entry ends (so whoever reads it finishes)
+ * and `onOversized` tears the zip down.
+ */
+function guardZip(
+  zip: NodeJS.WritableStream,
+  maxPartBytes: number,
+  state: ZipState,
+  onOversized: () => void,
+): void {
   if (!(zip instanceof Readable)) {
     throw new XlsxReaderInternalsError(
       'exceljs no longer pipes into a readable zip parser; update xlsx.source.ts.',
@@ -144,6 +173,39 @@ function holdPrematureEnd(zip: NodeJS.WritableStream): void {
   const emit = zip.emit.bind(zip);
   zip.emit = ((event: string | symbol, ...args: unknown[]): boolean =>
     event === 'end' && !zip.readableEnded ? false : emit(event, ...args)) as typeof zip.emit;
+  const push = zip.push.bind(zip);
+  zip.push = ((chunk: unknown, encoding?: BufferEncoding): boolean => {
+    if (chunk instanceof Transform) countEntry(chunk as ZipEntry, maxPartBytes, state, onOversized);
+    return push(chunk, encoding);
+  }) as typeof zip.push;
+}
+
+function countEntry(
+  entry: ZipEntry,
+  maxPartBytes: number,
+  state: ZipState,
+  onOversized: () => void,
+): void {
+  const part = typeof entry.path === 'string' ? entry.path : '?';
+  let bytes = 0;
+  let over = false;
+  entry._transform = (chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) => {
+    if (over) return callback();
+    bytes += chunk.length;
+    if (bytes <= maxPartBytes) return callback(null, chunk);
+    over = true;
+    state.oversized ??= { part, bytes };
+    entry.push(null);
+    callback();
+    onOversized();
+  };
+  // exceljs spools worksheets into temp files it forgets on failure: note them to remove later.
+  const pipe = entry.pipe.bind(entry);
+  entry.pipe = (<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }) => {
+    const path = (destination as { path?: unknown }).path;
+    if (typeof path === 'string') state.spooled.push(path);
+    return pipe(destination, options);
+  }) as typeof entry.pipe;
 }
 
 /** Whether a number format shows a date or time (what exceljs itself checks, escapes and literals removed). */
@@ -198,16 +260,54 @@ export interface XlsxSource {
   date1904(): boolean;
 }
 
-function corrupt(error: unknown): SpreadsheetFileError {
-  const detail = error instanceof Error ? error.message : String(error);
+/** The options of an xlsx read. */
+export interface XlsxLimits {
+  /** Most bytes one part of the zip may inflate to. */
+  readonly maxPartBytes: number;
+}
+
+/** Without a configured limit: the default of IMPORT_MAX_XLSX_PART_MB. */
+export const DEFAULT_XLSX_LIMITS: XlsxLimits = { maxPartBytes: 100 * 1024 * 1024 };
+
+const RESAVE = 'Open it in Excel (or LibreOffice) and save it again as an Excel workbook (.xlsx).';
+
+function corrupt(): SpreadsheetFileError {
   return SpreadsheetFileError.of(
     'CORRUPT_FILE',
-    `The workbook cannot be read; it may be damaged or not really an .xlsx file (${detail}).`,
-    { detail },
+    `The file is not a readable .xlsx workbook: it is damaged, cut short or not really an Excel file. ${RESAVE}`,
   );
 }
 
-export function openXlsx(path: string, counter: ByteCounter): XlsxSource {
+/**
+ * A failure inside the worksheet's rows (the zip and XML around them were fine): most often a
+ * `<row>` or `<c>` whose position (`r`) is missing or not an address, which exceljs reports as
+ * "Invalid Address: ANaN" or "Cannot read properties of undefined (reading 'length')".
+ */
+function unreadableRow(error: unknown, lastRow: number): SpreadsheetFileError {
+  if (error instanceof SpreadsheetFileError) return error;
+  // exceljs parses rows in batches, so the damage is at or somewhat after the last row read.
+  const where = lastRow > 0 ? `after row ${lastRow}` : 'near its start';
+  return SpreadsheetFileError.of(
+    'CORRUPT_FILE',
+    `The worksheet cannot be read ${where}: a row or a cell there is damaged or has no valid position (row number or column letter). ${RESAVE}`,
+    lastRow > 0 ? { afterRow: lastRow } : undefined,
+  );
+}
+
+function partTooLarge(oversized: { part: string }, maxPartBytes: number): SpreadsheetFileError {
+  const mb = Math.round(maxPartBytes / 1024 / 1024);
+  return SpreadsheetFileError.of(
+    'PART_TOO_LARGE',
+    `The workbook is too large once unpacked: its part "${oversized.part}" holds more than ${mb} MB (the limit IMPORT_MAX_XLSX_PART_MB). Remove unused rows, columns and sheets, or split the file.`,
+    { limit: 'IMPORT_MAX_XLSX_PART_MB', max: mb, part: oversized.part },
+  );
+}
+
+export function openXlsx(
+  path: string,
+  counter: ByteCounter,
+  limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
+): XlsxSource {
   const file = createReadStream(path);
   const counting = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
@@ -218,9 +318,15 @@ export function openXlsx(path: string, counter: ByteCounter): XlsxSource {
   file.on('error', (e) => counting.destroy(e));
   file.pipe(counting);
   // exceljs pipes this stream into unzipper's Parse: the one chance to guard it (see the top).
+  const zipState: ZipState = { oversized: null, spooled: [] };
   const pipe = counting.pipe.bind(counting);
   counting.pipe = ((destination: NodeJS.WritableStream, options?: { end?: boolean }) => {
-    holdPrematureEnd(destination);
+    guardZip(destination, limits.maxPartBytes, zipState, () => {
+      // Stop reading and inflating; exceljs's loop over the zip then fails, and rows() says why.
+      file.destroy();
+      counting.unpipe();
+      (destination as unknown as Readable).destroy(new Error('part too large'));
+    });
     return pipe(destination, options);
   }) as typeof counting.pipe;
 
@@ -245,17 +351,25 @@ export function openXlsx(path: string, counter: ByteCounter): XlsxSource {
         try {
           next = await sheets.next();
         } catch (e) {
-          throw e instanceof XlsxReaderInternalsError ? e : corrupt(e);
+          if (zipState.oversized) throw partTooLarge(zipState.oversized, limits.maxPartBytes);
+          throw e instanceof XlsxReaderInternalsError ? e : corrupt();
         }
         if (next.done) break;
         if (found) continue;
         found = true;
         const is1904 = date1904();
+        let lastRow = 0;
         try {
           // An early break closes the row iterator, which closes the temp file's stream.
-          for await (const row of next.value) yield toRawRow(row, is1904);
+          for await (const row of next.value) {
+            if (!Number.isInteger(row.number) || row.number < 1)
+              throw new Error('a row without a valid number');
+            const raw = toRawRow(row, is1904);
+            lastRow = raw.row;
+            yield raw;
+          }
         } catch (e) {
-          throw e instanceof SpreadsheetFileError ? e : corrupt(e);
+          throw unreadableRow(e, lastRow);
         }
       }
       if (!found) {
@@ -268,6 +382,7 @@ export function openXlsx(path: string, counter: ByteCounter): XlsxSource {
       await finish(sheets);
       file.destroy();
       counting.destroy();
+      await Promise.all(zipState.spooled.map((p) => rm(p, { force: true })));
     }
   }
 

@@ -235,6 +235,16 @@ export const devicesRu = {
     'Импорт выполнен: добавлено {create}, изменено {update}, без изменений {unchanged}.',
   'import.openDevices': 'К списку устройств',
   'import.tooLarge': 'Файл слишком большой.',
+  'import.tooLargeLimit':
+    'Файл больше {mb} МБ — это наибольший размер файла импорта. Разделите его на части.',
+  'import.busy': 'Сейчас идут другие импорты. Повторите через несколько секунд.',
+  'import.tooManyRows':
+    'В файле больше {n} строк данных — это наибольшее число строк в одном импорте. Разделите его на части.',
+  'import.truncated':
+    'Показаны {shown} строк из {total}: все строки с ошибками (до предела) и первые из остальных. Полный результат — в файле Excel.',
+  'import.downloadResult': 'Скачать полный результат (.xlsx)',
+  'import.resultFailed':
+    'Не удалось скачать результат: он хранится ограниченное время. Проверьте файл ещё раз.',
   'import.offline': 'Сервер не отвечает. Проверьте соединение и повторите.',
   'import.failed': 'Файл не принят.',
   'import.kb': 'КБ',
@@ -269,6 +279,10 @@ export const devicesRu = {
   'importCode.UNSUPPORTED_FORMAT': 'Формат файла не поддерживается',
   'importCode.CORRUPT_FILE': 'Файл повреждён',
   'importCode.TOO_MANY_ROWS': 'Слишком много строк',
+  'importCode.PART_TOO_LARGE': 'Файл слишком велик в распакованном виде',
+  'importCode.FUTURE_DATE': 'Дата в будущем',
+  'importCode.BEFORE_COMMISSIONING': 'Дата раньше ввода в эксплуатацию',
+  'importCode.AFTER_DECOMMISSIONING': 'Дата позже списания',
 
   'facility.deviceCount': 'Устройств',
   'facility.digitalShare': 'Доля цифровых',
@@ -514,6 +528,16 @@ export const devicesEn: Record<keyof typeof devicesRu, string> = {
   'import.applied': 'Import done: {create} added, {update} changed, {unchanged} unchanged.',
   'import.openDevices': 'Go to the devices',
   'import.tooLarge': 'The file is too large.',
+  'import.tooLargeLimit':
+    'The file is larger than {mb} MB, the most an import takes. Split it into several files.',
+  'import.busy': 'Other imports are running now. Try again in a few seconds.',
+  'import.tooManyRows':
+    'The file has more than {n} data rows, the most one import takes. Split it into several files.',
+  'import.truncated':
+    'Showing {shown} of {total} rows: every row with an error (up to a limit) and the first of the others. The full result is in the Excel file.',
+  'import.downloadResult': 'Download the full result (.xlsx)',
+  'import.resultFailed':
+    'Could not download the result: it is kept for a limited time. Check the file again.',
   'import.offline': 'The server does not answer. Check the connection and try again.',
   'import.failed': 'The file was not accepted.',
   'import.kb': 'KB',
@@ -548,6 +572,10 @@ export const devicesEn: Record<keyof typeof devicesRu, string> = {
   'importCode.UNSUPPORTED_FORMAT': 'Unsupported file format',
   'importCode.CORRUPT_FILE': 'The file is damaged',
   'importCode.TOO_MANY_ROWS': 'Too many rows',
+  'importCode.PART_TOO_LARGE': 'The file is too large once unpacked',
+  'importCode.FUTURE_DATE': 'A date in the future',
+  'importCode.BEFORE_COMMISSIONING': 'A date before commissioning',
+  'importCode.AFTER_DECOMMISSIONING': 'A date after decommissioning',
 
   'facility.deviceCount': 'Devices',
   'facility.digitalShare': 'Digital share',

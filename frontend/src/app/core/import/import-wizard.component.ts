@@ -5,7 +5,12 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type { ImportCellError, ImportResult, ImportRowOutcome } from '@radfleet/shared';
+import type {
+  ImportCellError,
+  ImportResult,
+  ImportRowOutcome,
+  ProblemDetails,
+} from '@radfleet/shared';
 import { saveFile, type DownloadedFile } from '../http/download';
 import { problemOf } from '../http/problem';
 import { I18nService } from '../i18n/i18n.service';
@@ -25,6 +30,8 @@ export interface ImportEndpoint {
     onProgress: (p: UploadProgress) => void,
   ): Promise<ImportResult>;
   template?(): Promise<DownloadedFile>;
+  /** Downloads the full per-row result of an import (its `resultUrl`). */
+  result?(url: string): Promise<DownloadedFile>;
 }
 
 /** The words and links that make the wizard one domain's import. */
@@ -227,6 +234,16 @@ export class ImportWizardComponent {
     }
   }
 
+  protected async downloadResult(url: string): Promise<void> {
+    const result = this.endpoint().result;
+    if (!result) return;
+    try {
+      saveFile(await result.call(this.endpoint(), url));
+    } catch {
+      this.error.set(this.i18n.t('import.resultFailed'));
+    }
+  }
+
   /** A cell error in the user's language: the code's name, then (in Russian) the server's own words as the detail. */
   protected cellError(e: ImportCellError): { title: string; detail: string | null } {
     const named = e.code ? this.i18n.label('importCode', e.code) : undefined;
@@ -241,6 +258,21 @@ export class ImportWizardComponent {
       : `${this.i18n.number(bytes / 1024 / 1024, '1.0-1')} ${this.i18n.t('import.mb')}`;
   }
 
+  /** Why the server refused the file, in the user's language where the reason is known. */
+  private failure(p: ProblemDetails): string {
+    const limit = p['limit'] as { name?: string; value?: number } | undefined;
+    if (p.status === 413)
+      return limit?.value
+        ? this.i18n.t('import.tooLargeLimit', { mb: limit.value })
+        : this.i18n.t('import.tooLarge');
+    if (p.status === 429) return this.i18n.t('import.busy');
+    if (p.status === 403) return this.i18n.t(this.texts().outsideScope);
+    if (p.status === 0) return this.i18n.t('import.offline');
+    if (p.code === 'TOO_MANY_ROWS' && limit?.value)
+      return this.i18n.t('import.tooManyRows', { n: limit.value });
+    return `${this.i18n.t('import.failed')} ${p.errors?.map((x) => x.message).join(' ') || p.detail || ''}`.trim();
+  }
+
   private async send(f: File, dryRun: boolean, phase: Phase): Promise<ImportResult | null> {
     this.phase.set(phase);
     this.error.set(null);
@@ -253,16 +285,7 @@ export class ImportWizardComponent {
         if (pct === 100) this.processing.set(true);
       });
     } catch (e) {
-      const p = problemOf(e);
-      this.error.set(
-        p.status === 413
-          ? this.i18n.t('import.tooLarge')
-          : p.status === 403
-            ? this.i18n.t(this.texts().outsideScope)
-            : p.status === 0
-              ? this.i18n.t('import.offline')
-              : `${this.i18n.t('import.failed')} ${p.errors?.map((x) => x.message).join(' ') || p.detail || ''}`.trim(),
-      );
+      this.error.set(this.failure(problemOf(e)));
       return null;
     } finally {
       this.processing.set(false);
