@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: the performance figures the issues set targets for. Each section prints its
 // figures and its target; results are also written to bench-results.json. Run after `npm run build`
-// (the script builds what is missing). `npm run bench -- startup` runs one section.
+// (the script builds what is missing). `npm run bench -- startup` runs one section
+// (`npm run bench -- load`: only the load test and its API/raw-SQL ratios).
 import { execSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,6 +15,7 @@ const sections = [
   { name: 'devices', module: './bench/devices.mjs' },
   { name: 'utilisation', module: './bench/utilisation.mjs' },
   { name: 'contracts', module: './bench/contracts.mjs' },
+  { name: 'load', module: './bench/load.mjs' },
 ];
 
 if (

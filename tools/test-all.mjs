@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// `npm test`: every layer, in order — lint, typecheck, build, unit, integration (real PostgreSQL),
-// e2e (real Chromium) — then one totals line over every test runner: `N passed, N failed, N skipped`.
+// `npm test`: every layer — lint, typecheck, build, unit, integration (real PostgreSQL), e2e (real
+// Chromium) — then each stage's time and one totals line over every test runner, last:
+// `N passed, N failed, N skipped`.
+//
+// Stages run in the order of the list. Consecutive stages with the same `group` run at the same time
+// (they share no database: the integration tests have their own cluster, e2e its own throwaway data
+// folder); the output of each is buffered and printed whole when it ends, so it stays readable.
+// `npm test -- unit integration` runs the stages whose name starts with one of the words;
+// `TEST_SERIAL=1 npm test` runs every stage alone, streaming its output.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,17 +18,27 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 const only = process.argv.slice(2); // e.g. `npm test -- unit integration`
+const startedAll = Date.now();
 
-/** @type {{ name: string, kind: 'check' | 'tests', cmd: string[], cwd?: string, report?: string, format?: 'vitest' | 'playwright' }[]} */
+const serial = process.env.TEST_SERIAL === '1';
+
+/**
+ * @typedef {{ name: string, kind: 'check' | 'tests', cmd: string[], cwd?: string,
+ *   env?: Record<string, string>, group?: string, report?: string,
+ *   format?: 'vitest' | 'playwright' }} Stage
+ * @type {Stage[]}
+ */
 const stages = [
   {
     name: 'lint',
     kind: 'check',
+    group: 'static',
     cmd: ['npx', 'nx', 'run-many', '-t', 'lint', '--output-style=stream'],
   },
   {
     name: 'typecheck',
     kind: 'check',
+    group: 'static',
     cmd: ['npx', 'nx', 'run-many', '-t', 'typecheck', '--output-style=stream'],
   },
   {
@@ -33,6 +50,7 @@ const stages = [
   {
     name: 'unit: shared',
     kind: 'tests',
+    group: 'unit',
     cwd: 'shared',
     cmd: [
       'npx',
@@ -49,6 +67,7 @@ const stages = [
   {
     name: 'unit: backend',
     kind: 'tests',
+    group: 'unit',
     cwd: 'backend',
     cmd: [
       'npx',
@@ -66,6 +85,7 @@ const stages = [
   {
     name: 'unit: frontend',
     kind: 'tests',
+    group: 'unit',
     cwd: 'frontend',
     cmd: [
       'npx',
@@ -82,6 +102,7 @@ const stages = [
   {
     name: 'integration: backend (PostgreSQL)',
     kind: 'tests',
+    group: 'servers',
     cwd: 'backend',
     cmd: [
       'npx',
@@ -99,6 +120,7 @@ const stages = [
   {
     name: 'e2e (Chromium)',
     kind: 'tests',
+    group: 'servers',
     cwd: 'e2e',
     cmd: ['npx', 'playwright', 'test'],
     report: 'e2e.json',
@@ -107,16 +129,27 @@ const stages = [
   },
 ];
 
-function run(stage) {
+/** Runs one stage; with `buffered`, keeps its output and prints it whole when it ends. */
+function run(stage, buffered) {
   return new Promise((ok) => {
     const started = Date.now();
-    console.log(`\n━━━ ${stage.name} ━━━`);
+    if (!buffered) console.log(`\n━━━ ${stage.name} ━━━`);
     const child = spawn(stage.cmd[0], stage.cmd.slice(1), {
       cwd: join(root, stage.cwd ?? '.'),
-      stdio: 'inherit',
+      stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit',
       env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0', ...(stage.env ?? {}) },
     });
-    child.on('exit', (code) => ok({ code: code ?? 1, seconds: (Date.now() - started) / 1000 }));
+    const output = [];
+    child.stdout?.on('data', (chunk) => output.push(chunk));
+    child.stderr?.on('data', (chunk) => output.push(chunk));
+    child.on('close', (code) => {
+      const seconds = (Date.now() - started) / 1000;
+      if (buffered) {
+        console.log(`\n━━━ ${stage.name} (${seconds.toFixed(1)} s) ━━━`);
+        process.stdout.write(Buffer.concat(output));
+      }
+      ok({ code: code ?? 1, seconds });
+    });
   });
 }
 
@@ -139,24 +172,47 @@ function count(stage) {
   };
 }
 
-const rows = [];
-let failedStages = 0;
+/** The selected stages in order, consecutive stages of one group together. */
+const batches = [];
 for (const stage of stages) {
   if (only.length > 0 && !only.some((o) => stage.name.startsWith(o))) continue;
-  const { code, seconds } = await run(stage);
-  const counts = stage.kind === 'tests' ? count(stage) : null;
-  if (code !== 0) failedStages++;
-  if (stage.kind === 'tests' && counts === null) {
-    rows.push({
-      stage: stage.name,
-      result: `exit ${code}, no report`,
-      seconds,
-      counts: { passed: 0, failed: 1, skipped: 0 },
-    });
-  } else {
-    rows.push({ stage: stage.name, result: code === 0 ? 'ok' : `exit ${code}`, seconds, counts });
-  }
+  const last = batches.at(-1);
+  if (!serial && stage.group && last?.[0].group === stage.group) last.push(stage);
+  else batches.push([stage]);
 }
+if (!serial && batches.some((b) => b.length > 1)) {
+  console.log(
+    `Stages in one line run at the same time:\n${batches.map((b) => `  ${b.map((s) => s.name).join(' | ')}`).join('\n')}`,
+  );
+}
+
+const rows = [];
+let failedStages = 0;
+for (const batch of batches) {
+  const results = await Promise.all(batch.map((stage) => run(stage, batch.length > 1)));
+  batch.forEach((stage, i) => {
+    const { code, seconds } = results[i];
+    const counts = stage.kind === 'tests' ? count(stage) : null;
+    if (code !== 0) failedStages++;
+    const parallel = batch.length > 1 ? ' ∥' : '';
+    if (stage.kind === 'tests' && counts === null) {
+      rows.push({
+        stage: stage.name + parallel,
+        result: `exit ${code}, no report`,
+        seconds,
+        counts: { passed: 0, failed: 1, skipped: 0 },
+      });
+    } else {
+      rows.push({
+        stage: stage.name + parallel,
+        result: code === 0 ? 'ok' : `exit ${code}`,
+        seconds,
+        counts,
+      });
+    }
+  });
+}
+const wall = (Date.now() - startedAll) / 1000;
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 console.log('\n━━━ summary ━━━');
@@ -172,6 +228,9 @@ for (const r of rows) {
     `${r.stage.padEnd(36)} ${r.result.padEnd(18)} ${r.seconds.toFixed(1).padStart(6)} s  ${counts}`,
   );
 }
+console.log(
+  `${'wall clock'.padEnd(36)} ${''.padEnd(18)} ${wall.toFixed(1).padStart(6)} s  (∥: ran at the same time as the others of its group)`,
+);
 if (failedStages > 0) console.log(`${failedStages} stage(s) failed`);
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(failedStages > 0 || total.failed > 0 ? 1 : 0);

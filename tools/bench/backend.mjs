@@ -12,11 +12,14 @@ export function freePort() {
   });
 }
 
-/** Starts the built backend and resolves with the milliseconds until /api/health answers 200. */
-export async function startBackend(root, env) {
+/**
+ * Starts the built backend and resolves with the milliseconds until /api/health answers 200;
+ * `nodeArgs` go to node before the script (e.g. `--import` of a preload).
+ */
+export async function startBackend(root, env, nodeArgs = []) {
   const port = await freePort();
   const started = performance.now();
-  const proc = spawn(process.execPath, [join(root, 'backend/dist/main.js')], {
+  const proc = spawn(process.execPath, [...nodeArgs, join(root, 'backend/dist/main.js')], {
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

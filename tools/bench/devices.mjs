@@ -7,7 +7,7 @@ import { memory, resetPeak, signIn, startBackend, timeIt } from './backend.mjs';
 const require = createRequire(import.meta.url);
 
 /** A mix of list requests a person makes: filtered, sorted, 100 per page. */
-function listQueries(facilityIds) {
+export function listQueries(facilityIds) {
   const sorts = [
     'inventoryNumber',
     '-age',
