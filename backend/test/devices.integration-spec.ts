@@ -130,7 +130,11 @@ describe('the device registry', () => {
 
   it('sorts by listed columns both ways and pages', async () => {
     expect(codes((await list({ sort: '-age' })).body)).toEqual(['A-3', 'A-2', 'A-1']);
-    expect(codes((await list({ sort: 'remainingLifeMonths' })).body)).toEqual(['A-3', 'A-2', 'A-1']);
+    expect(codes((await list({ sort: 'remainingLifeMonths' })).body)).toEqual([
+      'A-3',
+      'A-2',
+      'A-1',
+    ]);
     expect(codes((await list({ sort: '-endOfLifeDate' })).body)).toEqual(['A-1', 'A-2', 'A-3']);
     expect(codes((await list({ sort: 'purchasePrice' })).body)).toEqual(['A-1', 'A-2', 'A-3']);
     // share a facility, so only the facility order is fixed between them.
