@@ -105,9 +105,9 @@ async function call<T>(b: BackendProcess, token: string, path: string, init: Req
   });
   if (!res.ok)
     throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-  return path.endsWith('.xlsx')
-    ? (Buffer.from(await res.arrayBuffer()) as T)
-    : ((await res.json()) as T);
+  return (res.headers.get('content-type') ?? '').includes('json')
+    ? ((await res.json()) as T)
+    : (Buffer.from(await res.arrayBuffer()) as T);
 }
 
 /** Starts the backend with the process on `processZone` and the database on `databaseZone`. */

@@ -1,6 +1,6 @@
 /**
  * The definitions of the fleet figures, in English and Russian, as the README's "Glossary" states
- * them (the English text appears there word for word, checked by fleet-glossary.spec.ts). The UI's
+ * them (the English text appears there word for word, checked by backend/src/app/devices/fleet-glossary.spec.ts). The UI's
  * tooltips show these texts, so that a figure means on screen what the glossary says it means.
  */
 export const FLEET_GLOSSARY = {
