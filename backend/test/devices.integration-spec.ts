@@ -1,10 +1,23 @@
-import { Role, type DeviceResponse } from '@radfleet/shared';
+import {
+  addDays,
+  addYears,
+  ageYears,
+  cityDateOf,
+  DeviceStatus,
+  endOfLife,
+  isPastLife,
+  remainingLifeMonths,
+  Role,
+  type DeviceResponse,
+} from '@radfleet/shared';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDevice, createFacility, signInAs, type Account } from './support/accounts.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const codes = (body: { items: DeviceResponse[] }) => body.items.map((d) => d.inventoryNumber);
+
+const year = Number(cityDateOf(new Date()).slice(0, 4));
 
 describe('the device registry', () => {
   let t: TestApp;
@@ -22,7 +35,6 @@ describe('the device registry', () => {
       .id;
     manager = await signInAs(t, Role.FACILITY_MANAGER, [north]);
     exec = await signInAs(t, Role.EXECUTIVE);
-    const year = new Date().getFullYear();
     // A-1: CT, digital, 2 years old. A-2: MRI, 8 years. A-3: analogue radiography, 15 years (past its 12).
     await createDevice(t, admin, north, {
       inventoryNumber: 'A-1',
@@ -61,24 +73,29 @@ describe('the device registry', () => {
       .set(exec.auth)
       .expect(200);
 
-  it('computes age, remaining life and the past-service-life flag when read', async () => {
+  it('computes age, end of life, remaining life and the past-life flag when read', async () => {
+    const today = cityDateOf(new Date());
     const res = await list({ sort: 'inventoryNumber' });
     const [a1, a2, a3] = res.body.items as DeviceResponse[];
     expect(a1).toMatchObject({
-      age: 2,
+      age: ageYears({ ...a1!, status: DeviceStatus.IN_SERVICE }, today),
       effectiveServiceLifeYears: 10,
-      remainingLifeYears: 8,
+      endOfLifeDate: `${year + 8}-01-10`,
+      remainingLifeMonths: remainingLifeMonths(`${year + 8}-01-10`, today),
       pastServiceLife: false,
+      installed: true,
       purchasePrice: '70000000.50',
     });
-    expect(a2).toMatchObject({ age: 8, remainingLifeYears: 2, pastServiceLife: false });
+    expect(a2).toMatchObject({ endOfLifeDate: `${year + 2}-03-01`, pastServiceLife: false });
     expect(a3).toMatchObject({
-      age: 15,
+      age: today >= `${year}-06-01` ? 15 : 14,
       effectiveServiceLifeYears: 12,
-      remainingLifeYears: -3,
+      endOfLifeDate: `${year - 3}-06-01`,
+      remainingLifeMonths: remainingLifeMonths(`${year - 3}-06-01`, today),
       pastServiceLife: true,
       purchasePrice: null,
     });
+    expect(a3!.remainingLifeMonths).toBeLessThanOrEqual(-30);
     expect(a1!.facilityName).toBe('Больница Северная');
   });
 
@@ -99,7 +116,8 @@ describe('the device registry', () => {
       'A-2',
       'A-3',
     ]);
-    expect(codes((await list({ ageMin: 5, ageMax: 10 })).body)).toEqual(['A-2']);
+    expect(codes((await list({ ageMin: 9, ageMax: 10 })).body)).toEqual([]);
+    expect(codes((await list({ ageMin: 6, ageMax: 8 })).body)).toEqual(['A-2']);
     expect(codes((await list({ overdue: true })).body)).toEqual(['A-3']);
     expect(codes((await list({ overdue: false, sort: 'inventoryNumber' })).body)).toEqual([
       'A-1',
@@ -112,6 +130,12 @@ describe('the device registry', () => {
 
   it('sorts by listed columns both ways and pages', async () => {
     expect(codes((await list({ sort: '-age' })).body)).toEqual(['A-3', 'A-2', 'A-1']);
+    expect(codes((await list({ sort: 'remainingLifeMonths' })).body)).toEqual([
+      'A-3',
+      'A-2',
+      'A-1',
+    ]);
+    expect(codes((await list({ sort: '-endOfLifeDate' })).body)).toEqual(['A-1', 'A-2', 'A-3']);
     expect(codes((await list({ sort: 'purchasePrice' })).body)).toEqual(['A-1', 'A-2', 'A-3']);
     // A-1 and A-2 share a facility, so only the facility order is fixed between them.
     const byFacility = codes((await list({ sort: 'facility' })).body);
@@ -339,5 +363,101 @@ describe('the device registry', () => {
       .set(exec.auth)
       .expect(200);
     expect(listed.body.items[0].digitalShare).toBe(1);
+  });
+
+  describe('age and end of life at their edges (README "Glossary")', () => {
+    const today = cityDateOf(new Date());
+    const yesterday = addDays(today, -1);
+    let ids: Record<string, string>;
+
+    beforeAll(async () => {
+      const make = async (inventoryNumber: string, body: Record<string, unknown>) =>
+        (await createDevice(t, admin, centre, { inventoryNumber, serviceLifeYears: 10, ...body }))
+          .id;
+      ids = {
+        // Life ended yesterday: past life today, not a year later.
+        ended: await make('E-ENDED', {
+          commissioningDate: addYears(yesterday, -10),
+          yearOfManufacture: null,
+        }),
+        // Life ends today: not past life yet.
+        endsToday: await make('E-TODAY', {
+          commissioningDate: addYears(today, -10),
+          yearOfManufacture: null,
+        }),
+        // Past life, but decommissioned: its age stops at its date and it is never overdue.
+        gone: await make('E-GONE', {
+          commissioningDate: '2008-02-29',
+          yearOfManufacture: 2007,
+          status: 'DECOMMISSIONED',
+          decommissionedOn: '2020-02-28',
+          decommissionReason: 'worn out',
+        }),
+        planned: await make('E-PLAN', {
+          commissioningDate: null,
+          yearOfManufacture: null,
+          status: 'PLANNED',
+        }),
+      };
+    });
+
+    const device = async (id: string) =>
+      (await request(t.server).get(`/api/devices/${id}`).set(exec.auth).expect(200))
+        .body as DeviceResponse;
+
+    it('a device whose life ended yesterday is past life today', async () => {
+      const ended = await device(ids.ended!);
+      expect(ended).toMatchObject({
+        endOfLifeDate: yesterday,
+        pastServiceLife: true,
+        age: 10,
+        installed: true,
+      });
+      expect(ended.remainingLifeMonths).toBeLessThanOrEqual(0);
+      const endsToday = await device(ids.endsToday!);
+      expect(endsToday).toMatchObject({
+        endOfLifeDate: today,
+        pastServiceLife: false,
+        remainingLifeMonths: 0,
+        age: 10,
+      });
+    });
+
+    it("stops a decommissioned device's age at its date, 29 February included", async () => {
+      const gone = await device(ids.gone!);
+      // 2008-02-29 to 2020-02-28: the twelfth anniversary falls on 2020-02-29, one day later.
+      expect(gone).toMatchObject({
+        age: 11,
+        endOfLifeDate: '2018-02-28',
+        pastServiceLife: true,
+        installed: false,
+      });
+      expect(gone.age).toBe(ageYears(gone, today));
+      expect(gone.endOfLifeDate).toBe(endOfLife(gone, 10));
+      expect(gone.pastServiceLife).toBe(isPastLife(gone.endOfLifeDate, today));
+    });
+
+    it('says "unknown" when a figure has no date to stand on', async () => {
+      expect(await device(ids.planned!)).toMatchObject({
+        age: null,
+        endOfLifeDate: null,
+        remainingLifeMonths: null,
+        pastServiceLife: false,
+        installed: false,
+      });
+    });
+
+    it('lists as overdue only installed devices past their life', async () => {
+      const overdue = codes((await list({ q: 'E-', overdue: true })).body);
+      expect(overdue).toEqual(['E-ENDED']);
+      const rest = codes((await list({ q: 'E-', overdue: false, sort: 'inventoryNumber' })).body);
+      expect(rest).toEqual(['E-GONE', 'E-PLAN', 'E-TODAY']);
+    });
+
+    it('shows the same figures on the device page, the list and the export', async () => {
+      const page = await device(ids.ended!);
+      const listed = (await list({ q: 'E-ENDED' })).body.items[0] as DeviceResponse;
+      expect(listed).toEqual(page);
+    });
   });
 });

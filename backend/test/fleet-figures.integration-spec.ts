@@ -3,6 +3,8 @@ import {
   DeviceStatus,
   endOfLife,
   isInstalledOn,
+  isPastLife,
+  remainingLifeMonths,
   wholeMonthsBetween,
   type DeviceDates,
 } from '@radfleet/shared';
@@ -13,6 +15,8 @@ import {
   ageYearsSql,
   endOfLifeSql,
   installedOnSql,
+  pastLifeSql,
+  remainingLifeMonthsSql,
   wholeMonthsBetweenSql,
 } from '../src/app/devices/fleet-figures.sql.js';
 import { TestDatabase } from './support/test-database.js';
@@ -67,7 +71,9 @@ describe('fleet figures: SQL equals the shared definitions', () => {
             `SELECT ${installedOnSql('d', '$5::date')} AS installed,
                   ${ageYearsSql('d', '$5::date')} AS age,
                   ${endOfLifeSql('d', '$6::int')}::text AS eol,
-                  ${wholeMonthsBetweenSql('$5::date', '$7::date')} AS months
+                  ${wholeMonthsBetweenSql('$5::date', '$7::date')} AS months,
+                  ${pastLifeSql(endOfLifeSql('d', '$6::int'), '$5::date')} AS past,
+                  ${remainingLifeMonthsSql(endOfLifeSql('d', '$6::int'), '$5::date')} AS remaining
              FROM (SELECT $1::varchar AS status, $2::date AS commissioning_date,
                           $3::int AS year_of_manufacture, $4::date AS decommissioned_on) d`,
             [
@@ -85,11 +91,15 @@ describe('fleet figures: SQL equals the shared definitions', () => {
             age: number | null;
             eol: string | null;
             months: number;
+            past: boolean;
+            remaining: number | null;
           };
           expect(r.installed ?? false).toBe(isInstalledOn(d, today));
           expect(r.age).toBe(ageYears(d, today));
           expect(r.eol).toBe(endOfLife(d, life));
           expect(r.months).toBe(wholeMonthsBetween(today, other));
+          expect(r.past).toBe(isPastLife(endOfLife(d, life), today));
+          expect(r.remaining).toBe(remainingLifeMonths(endOfLife(d, life), today));
         },
       ),
       { numRuns: 300, seed: 20261202 },

@@ -61,6 +61,7 @@ export const ROUTE_POLICIES: Record<string, RoleAccess> = {
 
   'GET /api/facilities': ALL,
   'POST /api/facilities': ADMIN_PROCUREMENT,
+  'GET /api/facilities/totals': ALL,
   'GET /api/facilities/{id}': ALL,
   'PATCH /api/facilities/{id}': ADMIN_PROCUREMENT,
 

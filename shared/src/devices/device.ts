@@ -211,7 +211,8 @@ export const DEVICE_SORT_FIELDS = [
   'commissioningDate',
   'yearOfManufacture',
   'age',
-  'remainingLifeYears',
+  'endOfLifeDate',
+  'remainingLifeMonths',
   'purchasePrice',
   'updatedAt',
 ] as const;
@@ -226,7 +227,10 @@ export class DeviceListQuery extends PageQuery {
   @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(100) ageMin?: number;
   /** …to, inclusive. */
   @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(100) ageMax?: number;
-  /** Only devices past their service life (true) or within it (false). */
+  /**
+   * true: only installed devices past their service life (decommissioned ones never are overdue);
+   * false: every other device.
+   */
   @IsOptional() @Transform(toBoolean) @IsBoolean() overdue?: boolean;
   @IsOptional() @Transform(toBoolean) @IsBoolean() archiveConnected?: boolean;
   /** Text over inventory number, serial, manufacturer, model and facility name. */
@@ -267,14 +271,22 @@ export interface DeviceResponse {
   decommissionedOn: string | null;
   decommissionReason: string | null;
   notes: string | null;
-  /** Computed when read: whole years since commissioning (or manufacture). */
+  /**
+   * Computed when read (README "Glossary", Age): whole years from service start (commissioning,
+   * else 1 July of the year of manufacture) to today, or to the decommissioning date; null when
+   * neither date is known.
+   */
   age: number | null;
-  /** The service life that applies: the device's override, else the modality's default. */
+  /** The service life in force: the device's override, else the modality's default. */
   effectiveServiceLifeYears: number;
-  /** Computed: service life minus age; negative when past it. */
-  remainingLifeYears: number | null;
-  /** Computed: age is greater than the service life. */
+  /** End of life: service start plus the service life in force; null when the start is unknown. */
+  endOfLifeDate: string | null;
+  /** Whole months from today to the end of life; negative once past it; null when unknown. */
+  remainingLifeMonths: number | null;
+  /** Past life: today is after the end-of-life date. */
   pastServiceLife: boolean;
+  /** In the installed base today: not PLANNED, in service since, not decommissioned. */
+  installed: boolean;
   createdAt: string;
   updatedAt: string;
   version: number;

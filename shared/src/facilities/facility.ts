@@ -109,9 +109,9 @@ export class FacilityListQuery extends PageQuery {
 
 export interface FacilityResponse {
   id: string;
-  /** Devices not decommissioned. */
+  /** Installed base today (README "Glossary"): devices in service at the facility. */
   deviceCount: number;
-  /** Digital devices among them, 0..1; null when there are none. */
+  /** Digital share: digital devices among the installed base today, 0..1; null when there are none. */
   digitalShare: number | null;
   code: string;
   name: string;
@@ -124,7 +124,7 @@ export interface FacilityResponse {
   version: number;
 }
 
-/** Devices of one modality in a facility, by technology (decommissioned ones left out). */
+/** The installed base today of one modality in a facility, by technology. */
 export interface ModalityTechnologyCount {
   modality: string;
   digital: number;
@@ -133,4 +133,16 @@ export interface ModalityTechnologyCount {
 
 export interface FacilityDetailResponse extends FacilityResponse {
   modalityBreakdown: ModalityTechnologyCount[];
+}
+
+/** The city's installed base on a day (README "Glossary"), over every facility. */
+export interface FleetTotals {
+  /** The city's date the figures are for, `YYYY-MM-DD` (today). */
+  on: string;
+  /** Installed base: devices commissioned by that day and not decommissioned by it; never PLANNED. */
+  deviceCount: number;
+  /** Digital devices among them. */
+  digitalCount: number;
+  /** Digital share: digitalCount ÷ deviceCount, 0..1; null when the installed base is empty. */
+  digitalShare: number | null;
 }

@@ -1,6 +1,6 @@
 import { DeviceStatus, Technology } from '@radfleet/shared';
 import { describe, expect, it } from 'vitest';
-import { deviceAge, deviceRuleErrors, wholeYears, type DeviceState } from './device-rules.js';
+import { deviceRuleErrors, type DeviceState } from './device-rules.js';
 
 const base: DeviceState = {
   technology: Technology.DIGITAL,
@@ -69,14 +69,5 @@ describe('device rules', () => {
         today,
       ).map((e) => e.field),
     ).toEqual(['decommissionedOn']);
-  });
-
-  it('computes whole years and the age from commissioning or manufacture', () => {
-    expect(wholeYears('2016-11-28', today)).toBe(9);
-    expect(wholeYears('2016-11-27', today)).toBe(10);
-    expect(deviceAge('2016-11-27', 2015, today)).toBe(10);
-    expect(deviceAge(null, 2010, today)).toBe(16);
-    expect(deviceAge(null, null, today)).toBeNull();
-    expect(deviceAge('2027-01-01', null, today)).toBe(0);
   });
 });

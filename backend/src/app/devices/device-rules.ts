@@ -75,21 +75,3 @@ export function deviceRuleErrors(d: DeviceState, today: string): FieldError[] {
   }
   return errors;
 }
-
-/** Whole years between two ISO dates (birthday rule). */
-export function wholeYears(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
-  return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
-}
-
-/** Age of a device: from commissioning, else from mid-year of manufacture; null when neither is known. */
-export function deviceAge(
-  commissioningDate: string | null,
-  yearOfManufacture: number | null,
-  today: string,
-): number | null {
-  const start = commissioningDate ?? (yearOfManufacture ? `${yearOfManufacture}-07-01` : null);
-  if (!start || start > today) return start ? 0 : null;
-  return wholeYears(start, today);
-}

@@ -11,7 +11,9 @@ import {
   TECHNOLOGY_LABELS,
 } from './device-columns.js';
 import { DevicesService } from './devices.service.js';
-import { DEVICE_ROWS, deviceFilterSql } from './devices.query.js';
+import { deviceFilterSql } from './devices.query.js';
+import { cityToday } from '../common/calendar.js';
+import { digitalSharePctSql, installedOnSql } from './fleet-figures.sql.js';
 
 export type Language = 'ru' | 'en';
 
@@ -28,9 +30,11 @@ const T = {
     district: 'Округ',
     age: 'Возраст, лет',
     life: 'Срок службы, лет',
-    remaining: 'Остаток срока, лет',
+    remaining: 'Остаток срока, мес.',
+    endOfLife: 'Конец срока службы',
     past: 'Срок службы истёк',
     allModalities: 'Все модальности',
+    installedOn: 'Установленный парк на',
   },
   en: {
     devices: 'Devices',
@@ -44,9 +48,11 @@ const T = {
     district: 'District',
     age: 'Age, years',
     life: 'Service life, years',
-    remaining: 'Remaining life, years',
+    remaining: 'Remaining life, months',
+    endOfLife: 'End of life',
     past: 'Past service life',
     allModalities: 'All modalities',
+    installedOn: 'Installed base on',
   },
 } as const;
 
@@ -65,38 +71,43 @@ export class DevicesExportService {
     const t = T[lang];
     const report = new XlsxReportWriter(out, { language: lang });
 
-    // Summary: counts by modality × technology over the same filters, aggregated in the database.
-    const { where, params } = deviceFilterSql(q);
-    const counts: { modality: Modality; digital: string; analogue: string }[] =
-      await this.dataSource.query(
-        `SELECT modality, count(*) FILTER (WHERE technology = 'DIGITAL') AS digital, count(*) FILTER (WHERE technology = 'ANALOGUE') AS analogue
-         FROM (${DEVICE_ROWS}) r ${where} GROUP BY modality ORDER BY modality`,
-        params,
-      );
+    // Summary: the installed base today among the filtered devices, by modality × technology, with
+    // the digital share from its one definition; the last row (ROLLUP) is every modality together.
+    const today = cityToday();
+    const { from, where, params } = deviceFilterSql(q, today);
+    const installed = installedOnSql('r', '$1::date');
+    const counts: {
+      modality: Modality | null;
+      digital: string;
+      analogue: string;
+      share_pct: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT modality,
+              count(*) FILTER (WHERE technology = 'DIGITAL') AS digital,
+              count(*) FILTER (WHERE technology = 'ANALOGUE') AS analogue,
+              ${digitalSharePctSql('r')} AS share_pct
+         FROM ${from} ${where ? `${where} AND ${installed}` : `WHERE ${installed}`}
+        GROUP BY ROLLUP (modality) ORDER BY modality NULLS LAST`,
+      params,
+    );
     const summaryRows = counts.map((c) => ({
-      label: MODALITY_LABELS[c.modality][lang],
+      label: c.modality === null ? t.allModalities : MODALITY_LABELS[c.modality][lang],
       digital: Number(c.digital),
       analogue: Number(c.analogue),
+      share: c.share_pct === null ? null : Number(c.share_pct) / 100,
     }));
-    const all = summaryRows.reduce(
-      (a, r) => ({
-        label: t.allModalities,
-        digital: a.digital + r.digital,
-        analogue: a.analogue + r.analogue,
-      }),
-      { label: t.allModalities, digital: 0, analogue: 0 },
-    );
+    if (summaryRows.length === 0)
+      summaryRows.push({ label: t.allModalities, digital: 0, analogue: 0, share: null });
     type SummaryRow = (typeof summaryRows)[number];
-    const share = (r: SummaryRow) =>
-      r.digital + r.analogue > 0 ? r.digital / (r.digital + r.analogue) : null;
     const summary = report.addSheet<SummaryRow>(t.summary, [
       { header: t.modality, type: 'string', value: (r) => r.label },
       { header: t.digital, type: 'integer', value: (r) => r.digital },
       { header: t.analogue, type: 'integer', value: (r) => r.analogue },
       { header: t.total, type: 'integer', value: (r) => r.digital + r.analogue },
-      { header: t.digitalShare, type: 'percent', value: share },
+      { header: t.digitalShare, type: 'percent', value: (r) => r.share },
+      { header: t.installedOn, type: 'date', value: () => today },
     ]);
-    await summary.addRows([...summaryRows, all]);
+    await summary.addRows(summaryRows);
 
     const columns: ReportColumn<DeviceResponse>[] = [
       { header: header('inventoryNumber', lang), type: 'string', value: (d) => d.inventoryNumber },
@@ -130,7 +141,8 @@ export class DevicesExportService {
       },
       { header: t.age, type: 'integer', value: (d) => d.age },
       { header: t.life, type: 'integer', value: (d) => d.effectiveServiceLifeYears },
-      { header: t.remaining, type: 'integer', value: (d) => d.remainingLifeYears },
+      { header: t.endOfLife, type: 'date', value: (d) => d.endOfLifeDate },
+      { header: t.remaining, type: 'integer', value: (d) => d.remainingLifeMonths },
       { header: t.past, type: 'boolean', value: (d) => d.pastServiceLife },
       { header: header('purchasePrice', lang), type: 'money', value: (d) => d.purchasePrice },
       {
@@ -174,7 +186,7 @@ export class DevicesExportService {
     ];
     const sheet = report.addSheet<DeviceResponse>(t.devices, columns);
     let n = 0;
-    for await (const batch of this.devices.stream(q)) {
+    for await (const batch of this.devices.stream(q, today)) {
       await sheet.addRows(batch);
       n += batch.length;
     }

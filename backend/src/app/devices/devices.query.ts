@@ -1,29 +1,38 @@
 import type { DeviceListQuery, DeviceResponse } from '@radfleet/shared';
 import { likePattern } from '../common/persistence.js';
 import { DomainException, ErrorKind } from '../common/problem/domain.exception.js';
+import {
+  ageYearsSql,
+  endOfLifeSql,
+  installedOnSql,
+  lifeInForceSql,
+  pastLifeSql,
+  remainingLifeMonthsSql,
+} from './fleet-figures.sql.js';
 
 /**
- * Devices with their facility, their modality's defaults, and the figures computed when read:
- * age (whole years since commissioning, else since mid-year of manufacture), the service life in
- * force, remaining life and the past-service-life flag. One SQL the list, the export and the
- * detail page share.
+ * Devices with their facility, their modality's defaults, and the figures computed when read, each
+ * from its one definition (fleet-figures.sql.ts, README "Glossary"): age, the service life in
+ * force, the end-of-life date, remaining life in months and the past-life flag. `today` is an SQL
+ * date expression, always the city's today passed as a parameter (never `current_date`). One SQL
+ * the list, the export and the device page share.
  */
-export const DEVICE_ROWS = `
+export function deviceRowsSql(today: string): string {
+  return `
   SELECT x.*,
-         x.effective_life - x.age AS remaining_life,
-         coalesce(x.age > x.effective_life, false) AS past_life
+         ${remainingLifeMonthsSql('x.end_of_life', today)} AS remaining_life_months,
+         ${pastLifeSql('x.end_of_life', today)} AS past_life,
+         coalesce(${installedOnSql('x', today)}, false) AS installed
     FROM (
       SELECT d.*, f.code AS facility_code, f.name AS facility_name, f.district AS district,
-             coalesce(d.service_life_years, m.service_life_years) AS effective_life,
-             CASE
-               WHEN coalesce(d.commissioning_date, make_date(d.year_of_manufacture, 7, 1)) IS NULL THEN NULL
-               WHEN coalesce(d.commissioning_date, make_date(d.year_of_manufacture, 7, 1)) > current_date THEN 0
-               ELSE date_part('year', age(current_date, coalesce(d.commissioning_date, make_date(d.year_of_manufacture, 7, 1))))::int
-             END AS age
+             ${lifeInForceSql('d', 'm')} AS effective_life,
+             ${ageYearsSql('d', today)} AS age,
+             ${endOfLifeSql('d', lifeInForceSql('d', 'm'))} AS end_of_life
         FROM devices d
         JOIN facilities f ON f.id = d.facility_id
         JOIN modalities m ON m.code = d.modality
     ) x`;
+}
 
 const SORT_COLUMNS: Record<string, string> = {
   inventoryNumber: 'inventory_number',
@@ -38,20 +47,26 @@ const SORT_COLUMNS: Record<string, string> = {
   commissioningDate: 'commissioning_date',
   yearOfManufacture: 'year_of_manufacture',
   age: 'age',
-  remainingLifeYears: 'remaining_life',
+  endOfLifeDate: 'end_of_life',
+  remainingLifeMonths: 'remaining_life_months',
   purchasePrice: 'purchase_price',
   updatedAt: 'updated_at',
 };
 
 export interface SqlQuery {
+  /** The device rows as of today (`$1`), aliased `r`. */
+  from: string;
   where: string;
   params: unknown[];
   orderBy: string;
 }
 
-/** WHERE and ORDER BY for the list filters, with numbered parameters. */
-export function deviceFilterSql(q: DeviceListQuery): SqlQuery {
-  const params: unknown[] = [];
+/**
+ * The device rows as of `today` (the city's, `YYYY-MM-DD`) with WHERE and ORDER BY for the list
+ * filters, with numbered parameters; `$1` is today.
+ */
+export function deviceFilterSql(q: DeviceListQuery, today: string): SqlQuery {
+  const params: unknown[] = [today];
   const p = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
@@ -64,7 +79,9 @@ export function deviceFilterSql(q: DeviceListQuery): SqlQuery {
   if (q.status?.length) where.push(`status = ANY(${p(q.status)}::varchar[])`);
   if (q.ageMin !== undefined) where.push(`age >= ${p(q.ageMin)}`);
   if (q.ageMax !== undefined) where.push(`age <= ${p(q.ageMax)}`);
-  if (q.overdue !== undefined) where.push(q.overdue ? 'past_life' : 'NOT past_life');
+  // Overdue: installed today and past life; decommissioned devices are never overdue.
+  if (q.overdue !== undefined)
+    where.push(q.overdue ? '(installed AND past_life)' : 'NOT (installed AND past_life)');
   if (q.archiveConnected !== undefined) where.push(`archive_connected = ${p(q.archiveConnected)}`);
   if (q.q?.trim()) {
     const like = p(likePattern(q.q));
@@ -82,6 +99,7 @@ export function deviceFilterSql(q: DeviceListQuery): SqlQuery {
     });
   }
   return {
+    from: `(${deviceRowsSql('$1::date')}) r`,
     where: where.length ? `WHERE ${where.join(' AND ')}` : '',
     params,
     orderBy: `ORDER BY ${column} ${desc ? 'DESC' : 'ASC'} NULLS LAST, id ASC`,
@@ -119,8 +137,10 @@ export interface DeviceRow {
   notes: string | null;
   age: number | null;
   effective_life: number;
-  remaining_life: number | null;
+  end_of_life: string | null;
+  remaining_life_months: number | null;
   past_life: boolean;
+  installed: boolean;
   created_at: Date;
   updated_at: Date;
   version: number;
@@ -164,8 +184,10 @@ export function toDeviceResponse(r: DeviceRow): DeviceResponse {
     notes: r.notes,
     age: r.age,
     effectiveServiceLifeYears: r.effective_life,
-    remainingLifeYears: r.remaining_life,
+    endOfLifeDate: r.end_of_life,
+    remainingLifeMonths: r.remaining_life_months,
     pastServiceLife: r.past_life,
+    installed: r.installed,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     version: r.version,

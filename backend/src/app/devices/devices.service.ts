@@ -19,7 +19,12 @@ import { FacilitiesService } from '../facilities/facilities.service.js';
 import { cityToday } from '../common/calendar.js';
 import { deviceRuleErrors } from './device-rules.js';
 import { DeviceErrorCode, DeviceException } from './devices.exception.js';
-import { DEVICE_ROWS, deviceFilterSql, toDeviceResponse, type DeviceRow } from './devices.query.js';
+import {
+  deviceFilterSql,
+  deviceRowsSql,
+  toDeviceResponse,
+  type DeviceRow,
+} from './devices.query.js';
 import { DeviceEntity } from './entities/device.entity.js';
 
 /** The device's own fields as the audit trail records them. */
@@ -67,16 +72,16 @@ export class DevicesService {
   async list(q: DeviceListQuery): Promise<Paged<DeviceResponse>> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
-    const { where, params, orderBy } = deviceFilterSql(q);
+    const { from, where, params, orderBy } = deviceFilterSql(q, cityToday());
     const rows: (DeviceRow & { total: string })[] = await this.dataSource.query(
-      `SELECT r.*, count(*) OVER () AS total FROM (${DEVICE_ROWS}) r ${where} ${orderBy}
+      `SELECT r.*, count(*) OVER () AS total FROM ${from} ${where} ${orderBy}
        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
     );
     let total = rows.length > 0 ? Number(rows[0]!.total) : 0;
     if (rows.length === 0 && page > 1) {
       const counted: { n: string }[] = await this.dataSource.query(
-        `SELECT count(*) AS n FROM (${DEVICE_ROWS}) r ${where}`,
+        `SELECT count(*) AS n FROM ${from} ${where}`,
         params,
       );
       total = Number(counted[0]!.n);
@@ -85,11 +90,15 @@ export class DevicesService {
   }
 
   /** Every device matching the filters, in order, a batch at a time (for exports). */
-  async *stream(q: DeviceListQuery, batch = 2_000): AsyncGenerator<DeviceResponse[]> {
-    const { where, params, orderBy } = deviceFilterSql(q);
+  async *stream(
+    q: DeviceListQuery,
+    today = cityToday(),
+    batch = 2_000,
+  ): AsyncGenerator<DeviceResponse[]> {
+    const { from, where, params, orderBy } = deviceFilterSql(q, today);
     for (let offset = 0; ; offset += batch) {
       const rows: DeviceRow[] = await this.dataSource.query(
-        `SELECT * FROM (${DEVICE_ROWS}) r ${where} ${orderBy} LIMIT ${batch} OFFSET ${offset}`,
+        `SELECT * FROM ${from} ${where} ${orderBy} LIMIT ${batch} OFFSET ${offset}`,
         params,
       );
       if (rows.length > 0) yield rows.map(toDeviceResponse);
@@ -98,9 +107,10 @@ export class DevicesService {
   }
 
   async get(id: string, em: EntityManager = this.dataSource.manager): Promise<DeviceResponse> {
-    const rows: DeviceRow[] = await em.query(`SELECT * FROM (${DEVICE_ROWS}) r WHERE id = $1`, [
-      id,
-    ]);
+    const rows: DeviceRow[] = await em.query(
+      `SELECT * FROM (${deviceRowsSql('$2::date')}) r WHERE id = $1`,
+      [id, cityToday()],
+    );
     if (rows.length === 0) throw this.notFound(id);
     return toDeviceResponse(rows[0]!);
   }

@@ -45,3 +45,18 @@ export const endOfLifeSql = (d: string, lifeYears: string): string =>
  */
 export const digitalSharePctSql = (d: string): string =>
   `(100.0 * count(*) FILTER (WHERE ${d}.technology = 'DIGITAL') / nullif(count(*), 0))`;
+
+/**
+ * The service life in force, in years: the device's own override, else its modality's default
+ * (`m` is the alias of its `modalities` row). The one place that says which life applies.
+ */
+export const lifeInForceSql = (d: string, m: string): string =>
+  `coalesce(${d}.service_life_years, ${m}.service_life_years)`;
+
+/** Past life: `today` is after the end-of-life date (false when that date is unknown). */
+export const pastLifeSql = (endOfLifeDay: string, today: string): string =>
+  `coalesce(${today} > ${endOfLifeDay}, false)`;
+
+/** Remaining life in whole months from `today` to the end of life; negative once past it. */
+export const remainingLifeMonthsSql = (endOfLifeDay: string, today: string): string =>
+  `(CASE WHEN ${endOfLifeDay} IS NULL THEN NULL ELSE ${wholeMonthsBetweenSql(today, endOfLifeDay)} END)`;

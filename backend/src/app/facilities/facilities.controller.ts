@@ -7,6 +7,7 @@ import {
   UpdateFacilityDto,
   type FacilityDetailResponse,
   type FacilityResponse,
+  type FleetTotals,
   type Paged,
 } from '@radfleet/shared';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -34,6 +35,16 @@ export class FacilitiesController {
   @ApiProblems(400)
   list(@Query() q: FacilityListQuery): Promise<Paged<FacilityResponse>> {
     return this.facilities.list(q);
+  }
+
+  @Get('totals')
+  @RequirePermission(Permission.READ)
+  @ApiOperation({
+    summary: "The city's installed base today: devices and digital share over every facility",
+  })
+  @ApiOkOf('FleetTotals')
+  totals(): Promise<FleetTotals> {
+    return this.facilities.totals();
   }
 
   @Get(':id')

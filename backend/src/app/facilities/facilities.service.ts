@@ -5,6 +5,7 @@ import {
   type FacilityListQuery,
   type FacilityDetailResponse,
   type FacilityResponse,
+  type FleetTotals,
   type Paged,
   type UpdateFacilityDto,
 } from '@radfleet/shared';
@@ -19,6 +20,8 @@ import {
   likePattern,
   orderBy,
 } from '../common/persistence.js';
+import { cityToday } from '../common/calendar.js';
+import { digitalSharePctSql, installedOnSql } from '../devices/fleet-figures.sql.js';
 import { FacilityEntity } from './entities/facility.entity.js';
 import { FacilityErrorCode, FacilityException } from './facilities.exception.js';
 
@@ -102,12 +105,13 @@ export class FacilitiesService {
     const f = await this.find(id);
     const breakdown: { modality: string; digital: string; analogue: string }[] =
       await this.dataSource.query(
-        `SELECT modality,
-              count(*) FILTER (WHERE technology = 'DIGITAL') AS digital,
-              count(*) FILTER (WHERE technology = 'ANALOGUE') AS analogue
-         FROM devices WHERE facility_id = $1 AND status <> 'DECOMMISSIONED'
-        GROUP BY modality ORDER BY modality`,
-        [id],
+        `SELECT d.modality,
+                count(*) FILTER (WHERE d.technology = 'DIGITAL') AS digital,
+                count(*) FILTER (WHERE d.technology = 'ANALOGUE') AS analogue
+           FROM devices d
+          WHERE d.facility_id = $1 AND ${installedOnSql('d', '$2::date')}
+          GROUP BY d.modality ORDER BY d.modality`,
+        [id, cityToday()],
       );
     const counts = await this.counts([id]);
     return {
@@ -120,21 +124,41 @@ export class FacilitiesService {
     };
   }
 
-  /** Devices (not decommissioned) and the digital share per facility, in one aggregate. */
+  /** The city's installed base today: device count and digital share over every facility. */
+  async totals(today = cityToday()): Promise<FleetTotals> {
+    const rows: { n: string; digital: string; share_pct: string | null }[] =
+      await this.dataSource.query(
+        `SELECT count(*) AS n, count(*) FILTER (WHERE d.technology = 'DIGITAL') AS digital,
+                ${digitalSharePctSql('d')} AS share_pct
+           FROM devices d WHERE ${installedOnSql('d', '$1::date')}`,
+        [today],
+      );
+    const r = rows[0]!;
+    return {
+      on: today,
+      deviceCount: Number(r.n),
+      digitalCount: Number(r.digital),
+      digitalShare: r.share_pct === null ? null : Number(r.share_pct) / 100,
+    };
+  }
+
+  /** The installed base today per facility: device count and digital share, in one aggregate. */
   private async counts(ids: string[]): Promise<Map<string, FacilityCounts>> {
     if (ids.length === 0) return new Map();
-    const rows: { facility_id: string; n: string; digital: string }[] = await this.dataSource.query(
-      `SELECT facility_id, count(*) AS n, count(*) FILTER (WHERE technology = 'DIGITAL') AS digital
-         FROM devices WHERE facility_id = ANY($1::uuid[]) AND status <> 'DECOMMISSIONED'
-        GROUP BY facility_id`,
-      [ids],
-    );
+    const rows: { facility_id: string; n: string; share_pct: string | null }[] =
+      await this.dataSource.query(
+        `SELECT d.facility_id, count(*) AS n, ${digitalSharePctSql('d')} AS share_pct
+           FROM devices d
+          WHERE d.facility_id = ANY($1::uuid[]) AND ${installedOnSql('d', '$2::date')}
+          GROUP BY d.facility_id`,
+        [ids, cityToday()],
+      );
     return new Map(
       rows.map((r) => [
         r.facility_id,
         {
           deviceCount: Number(r.n),
-          digitalShare: Number(r.n) > 0 ? Number(r.digital) / Number(r.n) : null,
+          digitalShare: r.share_pct === null ? null : Number(r.share_pct) / 100,
         },
       ]),
     );

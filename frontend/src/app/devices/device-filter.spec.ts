@@ -126,8 +126,8 @@ describe('device filter ↔ URL', () => {
   });
 
   it('maps the table sort both ways', () => {
-    expect(sortState('-remainingLifeYears')).toEqual({
-      active: 'remainingLifeYears',
+    expect(sortState('-remainingLifeMonths')).toEqual({
+      active: 'remainingLifeMonths',
       direction: 'desc',
     });
     expect(sortParam('age', 'asc')).toBe('age');

@@ -77,9 +77,29 @@ export function formatDeviceValue(
 
 /** `3 года`, `5 лет`, `1 year`: a number of years with the plural the language needs. */
 export function yearsText(i18n: I18nService, n: number | null | undefined): string {
-  if (n == null) return '—';
+  if (n == null) return i18n.t('device.noData');
   const form = new Intl.PluralRules(i18n.locale()).select(n) as 'one' | 'few' | 'many' | 'other';
   const key =
     `device.years.${['one', 'few', 'many'].includes(form) ? form : 'other'}` as MessageKey;
   return i18n.t(key, { n });
+}
+
+/**
+ * Remaining life from its whole months (README "Glossary"), in years and months: `8 г. 3 мес.`,
+ * `−0 г. 2 мес.` once past the end of life; "no data" when unknown.
+ */
+export function remainingLifeText(i18n: I18nService, months: number | null | undefined): string {
+  if (months == null) return i18n.t('device.noData');
+  const abs = Math.abs(months);
+  const text = i18n.t('device.yearsMonths', { y: Math.floor(abs / 12), m: abs % 12 });
+  return months < 0 ? `−${text}` : text;
+}
+
+/**
+ * A digital share (0..1) as the product shows it everywhere: a percent with one decimal, `84,5 %`;
+ * "no data" when there is no installed base to divide by.
+ */
+export function sharePercent(i18n: I18nService, share: number | null | undefined): string {
+  if (share == null) return i18n.t('device.noData');
+  return `${i18n.number(share * 100, '1.1-1')} %`;
 }

@@ -7,6 +7,7 @@ import { RouterLink } from '@angular/router';
 import type { DeviceResponse } from '@radfleet/shared';
 import { I18nService } from '../core/i18n/i18n.service';
 import { sortParam, sortState } from './device-filter';
+import { remainingLifeText } from './device-format';
 import { DeviceStatusChipComponent } from './device-status-chip.component';
 
 export type DeviceColumn =
@@ -20,7 +21,8 @@ export type DeviceColumn =
   | 'status'
   | 'commissioningDate'
   | 'age'
-  | 'remainingLifeYears';
+  | 'endOfLifeDate'
+  | 'remainingLifeMonths';
 
 /** The registry's columns: manufacturer and model share a cell, analogue devices are tagged under the modality. */
 export const DEFAULT_DEVICE_COLUMNS: readonly DeviceColumn[] = [
@@ -31,7 +33,7 @@ export const DEFAULT_DEVICE_COLUMNS: readonly DeviceColumn[] = [
   'status',
   'commissioningDate',
   'age',
-  'remainingLifeYears',
+  'remainingLifeMonths',
 ];
 
 /** A page of devices as a sortable table; the device list and the facility page share it. */
@@ -62,7 +64,12 @@ export const DEFAULT_DEVICE_COLUMNS: readonly DeviceColumn[] = [
           }}
         </caption>
         <ng-container matColumnDef="inventoryNumber">
-          <th mat-header-cell *matHeaderCellDef mat-sort-header>
+          <th
+            mat-header-cell
+            *matHeaderCellDef
+            mat-sort-header
+            [matTooltip]="i18n.t('tip.inventoryNumber')"
+          >
             {{ i18n.t('device.inventoryNumber') }}
           </th>
           <td mat-cell *matCellDef="let d">
@@ -72,7 +79,14 @@ export const DEFAULT_DEVICE_COLUMNS: readonly DeviceColumn[] = [
           </td>
         </ng-container>
         <ng-container matColumnDef="modality">
-          <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ i18n.t('device.modality') }}</th>
+          <th
+            mat-header-cell
+            *matHeaderCellDef
+            mat-sort-header
+            [matTooltip]="i18n.t('tip.modality')"
+          >
+            {{ i18n.t('device.modality') }}
+          </th>
           <td mat-cell *matCellDef="let d">
             <span class="main">{{ i18n.label('modality', d.modality) }}</span>
             @if (d.technology === 'ANALOGUE') {
@@ -81,7 +95,12 @@ export const DEFAULT_DEVICE_COLUMNS: readonly DeviceColumn[] = [
           </td>
         </ng-container>
         <ng-container matColumnDef="manufacturer">
-          <th mat-header-cell *matHeaderCellDef mat-sort-header>
+          <th
+            mat-header-cell
+            *matHeaderCellDef
+            mat-sort-header
+            [matTooltip]="i18n.t('tip.makeModel')"
+          >
             {{ i18n.t('devices.makeModel') }}
           </th>
           <td mat-cell *matCellDef="let d" class="wrap">
@@ -90,17 +109,29 @@ export const DEFAULT_DEVICE_COLUMNS: readonly DeviceColumn[] = [
           </td>
         </ng-container>
         <ng-container matColumnDef="model">
-          <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ i18n.t('device.model') }}</th>
+          <th mat-header-cell *matHeaderCellDef mat-sort-header [matTooltip]="i18n.t('tip.model')">
+            {{ i18n.t('device.model') }}
+          </th>
           <td mat-cell *matCellDef="let d">{{ d.model }}</td>
         </ng-container>
         <ng-container matColumnDef="technology">
-          <th mat-header-cell *matHeaderCellDef mat-sort-header>
+          <th
+            mat-header-cell
+            *matHeaderCellDef
+            mat-sort-header
+            [matTooltip]="i18n.t('tip.technology')"
+          >
             {{ i18n.t('device.technology') }}
           </th>
           <td mat-cell *matCellDef="let d">{{ i18n.label('technology', d.technology) }}</td>
         </ng-container>
         <ng-container matColumnDef="facility">
-          <th mat-header-cell *matHeaderCellDef mat-sort-header>
+          <th
+            mat-header-cell
+            *matHeaderCellDef
+            mat-sort-header
+            [matTooltip]="i18n.t('tip.facility')"
+          >
             {{ i18n.t('device.facilityId') }}
           </th>
           <td mat-cell *matCellDef="let d" class="wrap facility">
@@ -111,40 +142,80 @@ export const DEFAULT_DEVICE_COLUMNS: readonly DeviceColumn[] = [
           </td>
         </ng-container>
         <ng-container matColumnDef="district">
-          <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ i18n.t('device.district') }}</th>
+          <th
+            mat-header-cell
+            *matHeaderCellDef
+            mat-sort-header
+            [matTooltip]="i18n.t('tip.district')"
+          >
+            {{ i18n.t('device.district') }}
+          </th>
           <td mat-cell *matCellDef="let d">{{ i18n.district(d.district) }}</td>
         </ng-container>
         <ng-container matColumnDef="status">
-          <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ i18n.t('device.status') }}</th>
+          <th mat-header-cell *matHeaderCellDef mat-sort-header [matTooltip]="i18n.t('tip.status')">
+            {{ i18n.t('device.status') }}
+          </th>
           <td mat-cell *matCellDef="let d"><rf-device-status-chip [status]="d.status" /></td>
         </ng-container>
         <ng-container matColumnDef="commissioningDate">
-          <th mat-header-cell *matHeaderCellDef mat-sort-header>
+          <th
+            mat-header-cell
+            *matHeaderCellDef
+            mat-sort-header
+            [matTooltip]="i18n.t('glossary.serviceStart')"
+          >
             {{ i18n.t('device.commissioningDate') }}
           </th>
           <td mat-cell *matCellDef="let d" class="num">{{ i18n.date(d.commissioningDate) }}</td>
         </ng-container>
         <ng-container matColumnDef="age">
-          <th mat-header-cell *matHeaderCellDef mat-sort-header arrowPosition="before" class="num">
+          <th
+            mat-header-cell
+            *matHeaderCellDef
+            mat-sort-header
+            [matTooltip]="i18n.t('glossary.age')"
+            arrowPosition="before"
+            class="num"
+          >
             {{ i18n.t('device.age') }}
           </th>
-          <td mat-cell *matCellDef="let d" class="num">{{ i18n.number(d.age) }}</td>
+          <td mat-cell *matCellDef="let d" class="num">
+            {{ d.age === null ? i18n.t('device.noData') : i18n.number(d.age) }}
+          </td>
         </ng-container>
-        <ng-container matColumnDef="remainingLifeYears">
-          <th mat-header-cell *matHeaderCellDef mat-sort-header arrowPosition="before" class="num">
-            {{ i18n.t('device.remainingLifeYears') }}
+        <ng-container matColumnDef="endOfLifeDate">
+          <th
+            mat-header-cell
+            *matHeaderCellDef
+            mat-sort-header
+            [matTooltip]="i18n.t('glossary.endOfLife')"
+          >
+            {{ i18n.t('device.endOfLifeDate') }}
+          </th>
+          <td mat-cell *matCellDef="let d" class="num">
+            {{ d.endOfLifeDate ? i18n.date(d.endOfLifeDate) : i18n.t('device.noData') }}
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="remainingLifeMonths">
+          <th
+            mat-header-cell
+            *matHeaderCellDef
+            mat-sort-header
+            arrowPosition="before"
+            class="num"
+            [matTooltip]="i18n.t('glossary.remainingLife')"
+          >
+            {{ i18n.t('device.remainingLifeMonths') }}
           </th>
           <td mat-cell *matCellDef="let d" class="num" [class.overdue]="d.pastServiceLife">
             @if (d.pastServiceLife) {
-              <mat-icon
-                class="small"
-                aria-hidden="true"
-                [matTooltip]="i18n.t('device.pastServiceLife')"
+              <mat-icon class="small" aria-hidden="true" [matTooltip]="i18n.t('glossary.pastLife')"
                 >warning</mat-icon
               >
               <span class="visually-hidden">{{ i18n.t('device.pastServiceLife') }}:</span>
             }
-            {{ i18n.number(d.remainingLifeYears) }}
+            {{ remaining(d.remainingLifeMonths) }}
           </td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns(); sticky: true"></tr>
@@ -250,6 +321,10 @@ export class DeviceTableComponent {
   /** The new `sort` parameter, or null for the default order. */
   readonly sortChange = output<string | null>();
   protected readonly state = computed(() => sortState(this.sort()));
+
+  protected remaining(months: number | null): string {
+    return remainingLifeText(this.i18n, months);
+  }
 
   protected onSort(s: Sort): void {
     this.sortChange.emit(sortParam(s.active, s.direction));

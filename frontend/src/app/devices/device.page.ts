@@ -15,7 +15,8 @@ import type { MessageKey } from '../core/i18n/messages';
 import { LoadStateComponent } from '../core/ui/load-state.component';
 import { FacilitiesApi } from '../facilities/facilities.api';
 import { DeviceFormComponent } from './device-form.component';
-import { formatDeviceValue, money, yearsText } from './device-format';
+import { formatDeviceValue, money, remainingLifeText, yearsText } from './device-format';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { DeviceHistoryComponent } from './device-history.component';
 import { DeviceStatusChipComponent } from './device-status-chip.component';
 import { DeviceStatusDialog, type DeviceStatusResult } from './device-status.dialog';
@@ -31,6 +32,8 @@ interface DetailRow {
   value: string;
   link?: string[];
   warn?: boolean;
+  /** The definition behind the figure (README "Glossary"), shown as a tooltip. */
+  tip?: string;
 }
 interface DetailSection {
   title: MessageKey;
@@ -45,6 +48,7 @@ interface DetailSection {
     MatCardModule,
     MatButtonModule,
     MatIconModule,
+    MatTooltipModule,
     MatTabsModule,
     MatProgressBarModule,
     LoadStateComponent,
@@ -145,18 +149,36 @@ export class DevicePage {
       {
         title: 'device.section.lifecycle',
         rows: [
-          row('status'),
-          row('commissioningDate'),
-          row('age', { label: i18n.t('device.ageLabel'), value: years(d.age) }),
+          row('status', { tip: i18n.t('tip.status') }),
+          row('commissioningDate', { tip: i18n.t('glossary.serviceStart') }),
+          row('installed', { tip: i18n.t('glossary.installedBase') }),
+          row('age', {
+            label: i18n.t('device.ageLabel'),
+            value: years(d.age),
+            tip: i18n.t('glossary.age'),
+          }),
           row('effectiveServiceLifeYears', {
             value: `${years(d.effectiveServiceLifeYears)} (${i18n.t(d.serviceLifeYears == null ? 'device.lifeDefault' : 'device.lifeOwn')})`,
+            tip: i18n.t('glossary.serviceLife'),
           }),
-          row('remainingLifeYears', {
+          row('endOfLifeDate', {
+            value: d.endOfLifeDate ? i18n.date(d.endOfLifeDate) : i18n.t('device.noData'),
+            tip: i18n.t('glossary.endOfLife'),
+          }),
+          row('remainingLifeMonths', {
             label: i18n.t('device.remainingLabel'),
-            value: years(d.remainingLifeYears),
+            value: remainingLifeText(i18n, d.remainingLifeMonths),
             warn: d.pastServiceLife,
+            tip: i18n.t('glossary.remainingLife'),
           }),
-          row('pastServiceLife', { warn: d.pastServiceLife }),
+          row('pastServiceLife', {
+            value:
+              d.endOfLifeDate === null
+                ? i18n.t('device.noData')
+                : i18n.t(d.pastServiceLife ? 'common.yes' : 'common.no'),
+            warn: d.pastServiceLife,
+            tip: i18n.t('glossary.pastLife'),
+          }),
           row('scheduledHoursPerWeek'),
           ...(d.decommissionedOn || d.decommissionReason
             ? [row('decommissionedOn'), row('decommissionReason')]

@@ -4,6 +4,7 @@ import type {
   CreateFacilityDto,
   FacilityDetailResponse,
   FacilityResponse,
+  FleetTotals,
   Paged,
   UpdateFacilityDto,
 } from '@radfleet/shared';
@@ -28,6 +29,11 @@ export class FacilitiesApi {
     return httpResource<Paged<FacilityResponse>>(
       () => `/api/facilities${queryString({ ...filter() })}`,
     );
+  }
+
+  /** The city's installed base today: device count and digital share over every facility. */
+  totalsResource() {
+    return httpResource<FleetTotals>(() => '/api/facilities/totals');
   }
 
   oneResource(id: Signal<string | undefined>) {

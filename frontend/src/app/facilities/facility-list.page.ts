@@ -7,6 +7,7 @@ import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { District, FacilityType, Permission, type FacilityResponse } from '@radfleet/shared';
 import { MatDialog } from '@angular/material/dialog';
@@ -16,6 +17,7 @@ import { FacilityEditDialog } from './facility-edit.dialog';
 import { I18nService } from '../core/i18n/i18n.service';
 import { LoadStateComponent } from '../core/ui/load-state.component';
 import { UrlListPage } from '../core/ui/url-list-page';
+import { sharePercent } from '../devices/device-format';
 import { FacilitiesApi, type FacilityFilter } from './facilities.api';
 
 /** Facilities with server-side paging, sorting and filters; the state lives in the URL. */
@@ -31,6 +33,7 @@ import { FacilitiesApi, type FacilityFilter } from './facilities.api';
     MatSelectModule,
     MatIconModule,
     MatButtonModule,
+    MatTooltipModule,
     LoadStateComponent,
   ],
   templateUrl: './facility-list.page.html',
@@ -70,6 +73,32 @@ import { FacilitiesApi, type FacilityFilter } from './facilities.api';
     }
     .total {
       color: var(--mat-sys-on-surface-variant);
+    }
+    .city {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 8px 24px;
+      margin: 4px 0 12px;
+    }
+    .city .caption {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .city .kpi {
+      display: inline-flex;
+      align-items: baseline;
+      gap: 8px;
+    }
+    .city strong {
+      font-size: 20px;
+    }
+    .tip {
+      text-decoration: underline dotted;
+      text-underline-offset: 3px;
+      cursor: help;
+    }
+    .tip:focus-visible {
+      outline: 2px solid var(--mat-sys-primary);
     }
     .scroll {
       overflow-x: auto;
@@ -155,9 +184,11 @@ export class FacilityListPage extends UrlListPage {
   protected readonly list = this.api.listResource(this.filter);
   protected readonly rows = computed(() => (this.list.hasValue() ? this.list.value().items : []));
   protected readonly total = computed(() => (this.list.hasValue() ? this.list.value().total : 0));
-  /** Digital share, 0..1, as a whole percent in the current locale. */
-  protected percent(share: number): string {
-    return `${this.i18n.number(share * 100, '1.0-0')} %`;
+  /** The city's installed base today (README "Glossary"). */
+  protected readonly totals = this.api.totalsResource();
+  /** Digital share, 0..1, as the product shows it everywhere. */
+  protected percent(share: number | null): string {
+    return sharePercent(this.i18n, share);
   }
 
   protected async create(): Promise<void> {

@@ -12,6 +12,8 @@ import { LoadStateComponent } from '../core/ui/load-state.component';
 import { DEFAULT_DEVICE_SORT, type DeviceFilter } from '../devices/device-filter';
 import { DeviceTableComponent, type DeviceColumn } from '../devices/device-table.component';
 import { DevicesApi } from '../devices/devices.api';
+import { sharePercent } from '../devices/device-format';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { ModalityShareChartComponent } from '../devices/modality-share-chart.component';
 import { ServiceLogComponent } from '../service-events/service-log.component';
 import { FacilitiesApi } from './facilities.api';
@@ -26,7 +28,7 @@ const FACILITY_DEVICE_COLUMNS: readonly DeviceColumn[] = [
   'status',
   'commissioningDate',
   'age',
-  'remainingLifeYears',
+  'remainingLifeMonths',
 ];
 
 @Component({
@@ -36,6 +38,7 @@ const FACILITY_DEVICE_COLUMNS: readonly DeviceColumn[] = [
     MatCardModule,
     MatButtonModule,
     MatIconModule,
+    MatTooltipModule,
     MatPaginatorModule,
     MatProgressBarModule,
     LoadStateComponent,
@@ -89,13 +92,21 @@ const FACILITY_DEVICE_COLUMNS: readonly DeviceColumn[] = [
                 <dd>{{ f.address || '—' }}</dd>
               </div>
               <div>
-                <dt>{{ i18n.t('facility.deviceCount') }}</dt>
+                <dt>
+                  <span class="tip" tabindex="0" [matTooltip]="i18n.t('glossary.deviceCount')">{{
+                    i18n.t('facility.deviceCount')
+                  }}</span>
+                </dt>
                 <dd class="figure" data-testid="facility-device-count">
                   {{ i18n.number(f.deviceCount) }}
                 </dd>
               </div>
               <div>
-                <dt>{{ i18n.t('facility.digitalShare') }}</dt>
+                <dt>
+                  <span class="tip" tabindex="0" [matTooltip]="i18n.t('glossary.digitalShare')">{{
+                    i18n.t('facility.digitalShare')
+                  }}</span>
+                </dt>
                 <dd class="figure" data-testid="facility-digital-share">
                   {{ percent(f.digitalShare) }}
                 </dd>
@@ -183,6 +194,11 @@ const FACILITY_DEVICE_COLUMNS: readonly DeviceColumn[] = [
       grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
       gap: 16px;
       margin: 0;
+    }
+    .tip {
+      text-decoration: underline dotted;
+      text-underline-offset: 3px;
+      cursor: help;
     }
     dt {
       font-size: 12px;
@@ -289,7 +305,7 @@ export class FacilityPage {
   );
 
   protected percent(share: number | null): string {
-    return share === null ? '—' : `${this.i18n.number(share * 100, '1.0-0')} %`;
+    return sharePercent(this.i18n, share);
   }
 
   protected onSort(sort: string | null): void {
