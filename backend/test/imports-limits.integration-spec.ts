@@ -289,7 +289,8 @@ describe('the bombs of issue 9 against a real server with the default limits', (
       SCHEDULER: 'false',
       LOG_LEVEL: 'warn',
     });
-    await server.waitHealthy();
+    // Migrating a fresh database on two busy cores can take a while; healthy is what matters.
+    await server.waitHealthy(180_000);
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -299,7 +300,7 @@ describe('the bombs of issue 9 against a real server with the default limits', (
     auth = {
       Authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`,
     };
-  });
+  }, 240_000);
   afterAll(async () => {
     // The figures for the record: the server's peak RSS after each bomb.
     console.warn(`peak RSS of the server (VmHWM): ${peaks.join(', ')}`);

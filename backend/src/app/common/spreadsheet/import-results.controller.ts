@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@radfleet/shared';
@@ -24,15 +23,11 @@ export class ImportResultsController {
   @ApiProduces(XLSX_MIME)
   @ApiOkResponse({ description: 'The result workbook', content: XLSX_CONTENT })
   @ApiProblems(400, 404)
-  download(
+  async download(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res() res: Response,
-  ): void {
-    const { path, fileName } = this.imports.result(user, id);
-    sendXlsx(res, fileName);
-    createReadStream(path)
-      .on('error', () => res.destroy())
-      .pipe(res);
+  ): Promise<void> {
+    await this.imports.writeResult(user, id, res, (fileName) => sendXlsx(res, fileName));
   }
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Writable } from 'node:stream';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { ImportAction, ImportResult, ImportRowOutcome } from '@radfleet/shared';
 import { AppConfig } from '../../config/app.config.js';
@@ -46,9 +48,10 @@ const RESULT_COLUMNS: readonly ReportColumn<ImportRowOutcome>[] = [
 /**
  * What every spreadsheet import shares: reading the file within the configured limits, and a
  * bounded answer. The answer lists every error row up to IMPORT_PREVIEW_ERROR_ROWS and the first
- * IMPORT_PREVIEW_SAMPLE_ROWS of the others; the full per-row result is written to an .xlsx that
- * only the user who ran the import can download, for IMPORT_RESULT_MINUTES. The results live in a
- * temporary folder of this process (a restart forgets them).
+ * IMPORT_PREVIEW_SAMPLE_ROWS of the others; the full per-row result is kept, one JSON line per
+ * row, in a temporary folder of this process (a restart forgets it) for IMPORT_RESULT_MINUTES, and
+ * streamed as an .xlsx to the user who ran the import when they ask for it: writing lines costs an
+ * import next to nothing, and the workbook is built only for the few results someone downloads.
  */
 @Injectable()
 export class SpreadsheetImports implements OnModuleDestroy {
@@ -98,8 +101,17 @@ export class SpreadsheetImports implements OnModuleDestroy {
     };
   }
 
-  /** The stored full result of the user's import; 404 for another user's, an expired or an unknown one. */
-  result(user: { id: string }, id: string): { path: string; fileName: string } {
+  /**
+   * Streams the stored full result of the user's import to `out` as an .xlsx; 404 for another
+   * user's, an expired or an unknown one (thrown before anything is written). Returns the file name
+   * through `start`, called once the result is found and before the first byte.
+   */
+  async writeResult(
+    user: { id: string },
+    id: string,
+    out: Writable,
+    start: (fileName: string) => void,
+  ): Promise<void> {
     this.sweep();
     const stored = this.results.get(id);
     if (!stored || stored.userId !== user.id) {
@@ -109,7 +121,18 @@ export class SpreadsheetImports implements OnModuleDestroy {
         'There is no such import result; results are kept for a limited time, for the user who ran the import.',
       );
     }
-    return { path: stored.path, fileName: stored.fileName };
+    start(stored.fileName);
+    const lines = createInterface({ input: createReadStream(stored.path), crlfDelay: Infinity });
+    async function* outcomes(): AsyncGenerator<ImportRowOutcome> {
+      for await (const line of lines) if (line) yield JSON.parse(line) as ImportRowOutcome;
+    }
+    const report = new XlsxReportWriter(out, { language: 'ru' });
+    try {
+      await report.addSheet('Результат (Result)', RESULT_COLUMNS).addRows(outcomes());
+      await report.finish();
+    } finally {
+      lines.close();
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -126,16 +149,16 @@ export class SpreadsheetImports implements OnModuleDestroy {
     this.made ??= mkdir(this.dir, { recursive: true, mode: 0o700 });
     await this.made;
     const id = randomUUID();
-    const path = join(this.dir, `${id}.xlsx`);
-    const out = createWriteStream(path, { mode: 0o600 });
-    const closed = new Promise<void>((resolve, reject) => {
-      out.on('close', resolve);
-      out.on('error', reject);
-    });
-    const report = new XlsxReportWriter(out, { language: 'ru' });
-    await report.addSheet('Результат (Result)', RESULT_COLUMNS).addRows(outcomes);
-    await report.finish();
-    await closed;
+    const path = join(this.dir, `${id}.jsonl`);
+    const file = await open(path, 'w', 0o600);
+    try {
+      for (let i = 0; i < outcomes.length; i += 1000) {
+        const lines = outcomes.slice(i, i + 1000).map((o) => `${JSON.stringify(o)}\n`);
+        await file.write(lines.join(''));
+      }
+    } finally {
+      await file.close();
+    }
     const expiresAt = Date.now() + this.config.IMPORT_RESULT_MINUTES * 60_000;
     const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
     this.results.set(id, {
