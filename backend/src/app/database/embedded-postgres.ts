@@ -11,6 +11,11 @@ const USER = 'radfleet';
 const PASSWORD = 'radfleet';
 export const EMBEDDED_DATABASE = 'radfleet';
 
+/** Connection string of the RadFleet database of an embedded cluster listening on `port`. */
+export function embeddedUrl(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const srv = createServer();
@@ -87,7 +92,7 @@ export class EmbeddedDatabase {
   }
 
   get url(): string {
-    return `postgres://${USER}:${PASSWORD}@127.0.0.1:${this.port}/${EMBEDDED_DATABASE}`;
+    return embeddedUrl(this.port);
   }
 
   /** Connection string for another database on the same cluster (tests create one per file). */
