@@ -5,11 +5,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BackendProcess,
-  postgresProcessesFor,
-  processRuns,
-} from './support/backend-process.js';
+import { BackendProcess, postgresProcessesFor, processRuns } from './support/backend-process.js';
 import { TestDatabase } from './support/test-database.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli/create-admin.js', import.meta.url));
