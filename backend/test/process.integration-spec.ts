@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BackendProcess, postgresProcessesFor } from './support/backend-process.js';
+import { BackendProcess, postgresProcessesFor, processRuns } from './support/backend-process.js';
 import { TestDatabase } from './support/test-database.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli/create-admin.js', import.meta.url));
@@ -127,5 +127,38 @@ describe('the backend process', () => {
     expect(second.output).not.toContain('RadFleet demo accounts');
     expect(await second.stop('SIGINT')).toBe(0);
     expect(postgresProcessesFor(dataDir)).toEqual([]);
+  });
+  it('after kill -9 starts again unaided, stopping the PostgreSQL it left; a second live RadFleet on the folder is refused', async () => {
+    const dataDir = join(scratch, 'crash');
+    const env = { DATA_DIR: dataDir, DEMO_DATA: 'false', SCHEDULER: 'false' };
+    const first = await BackendProcess.start(env);
+    await first.waitHealthy(90_000);
+    const postmasterPid = () =>
+      Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const orphan = postmasterPid();
+    expect(processRuns(orphan)).toBe(true);
+
+    // A second RadFleet on the same folder is refused, and leaves the first and its database alone.
+    const second = await BackendProcess.start(env);
+    expect(await second.exited).not.toBe(0);
+    expect(second.output).toContain(
+      `Another RadFleet (pid ${first.proc.pid}) is running on the data folder`,
+    );
+    expect(processRuns(orphan)).toBe(true);
+    expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
+
+    // kill -9: the embedded PostgreSQL outlives the app (the defect this guards against).
+    expect(await first.stop('SIGKILL')).toBeNull();
+    expect(processRuns(orphan)).toBe(true);
+    expect(existsSync(join(dataDir, 'radfleet.lock'))).toBe(true);
+
+    const again = await BackendProcess.start(env);
+    expect(await again.waitHealthy(60_000)).toMatchObject({ status: 'ok', database: 'up' });
+    expect(again.output).toContain('the embedded PostgreSQL outlived the RadFleet that started it');
+    expect(processRuns(orphan)).toBe(false);
+    expect(postmasterPid()).not.toBe(orphan);
+    expect(await again.stop('SIGTERM')).toBe(0);
+    expect(postgresProcessesFor(dataDir)).toEqual([]);
+    expect(existsSync(join(dataDir, 'radfleet.lock'))).toBe(false);
   });
 });

@@ -33,7 +33,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: true }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config), migrationsRun: true }),
         ScheduleModule.forRoot(),
         CalendarModule,
         HealthModule,

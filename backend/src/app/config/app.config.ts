@@ -83,6 +83,30 @@ export class AppConfig {
   @Max(65535, { message: 'must be an integer between 0 and 65535' })
   EMBEDDED_PG_PORT = 0;
 
+  /** Connections in the database pool. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 200' })
+  @Min(1, { message: 'must be an integer between 1 and 200' })
+  @Max(200, { message: 'must be an integer between 1 and 200' })
+  DB_POOL_MAX = 10;
+
+  /**
+   * Longest wait, in milliseconds, to open a database connection or to get a free one from a busy
+   * pool; past it the request answers 503 with Retry-After.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer of milliseconds between 100 and 60000' })
+  @Min(100, { message: 'must be an integer of milliseconds between 100 and 60000' })
+  @Max(60_000, { message: 'must be an integer of milliseconds between 100 and 60000' })
+  DB_CONNECT_TIMEOUT_MS = 2_000;
+
+  /** PostgreSQL's statement_timeout for the app's statements, in milliseconds; 0 turns it off. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer of milliseconds between 0 and 3600000' })
+  @Min(0, { message: 'must be an integer of milliseconds between 0 and 3600000' })
+  @Max(3_600_000, { message: 'must be an integer of milliseconds between 0 and 3600000' })
+  DB_STATEMENT_TIMEOUT_MS = 30_000;
+
   /** Minimum level of the JSON log. */
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';

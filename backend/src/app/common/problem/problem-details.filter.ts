@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from '@radfleet/shared';
 import type { Request, Response } from 'express';
+import { databaseFailure } from './database-errors.js';
 import { DomainException, ErrorKind } from './domain.exception.js';
 import { RequestValidationException } from './validation.js';
 
@@ -38,6 +39,9 @@ const TITLES: Record<number, string> = {
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
+
+/** What a client is told to wait before trying again while the database is away. */
+const RETRY_AFTER_SECONDS = 5;
 
 export function statusOfKind(kind: ErrorKind): number {
   return KIND_STATUS[kind];
@@ -71,7 +75,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
     const { problem, headers } = this.toProblem(exception, req);
-    if (problem.status >= 500) {
+    if (problem.code === 'DATABASE_UNAVAILABLE' || problem.code === 'DATABASE_TIMEOUT') {
+      // An outage fails every request the same way: one line each, without the stack.
+      this.logger.warn(
+        `${problem.code}: ${exception instanceof Error ? exception.message : String(exception)}`,
+      );
+    } else if (problem.status >= 500) {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
@@ -152,6 +161,23 @@ export class ProblemDetailsFilter implements ExceptionFilter {
               ? exception.message
               : 'The request body could not be read.';
       return { problem: base(status, detail, { code: 'MALFORMED_BODY' }), headers: {} };
+    }
+    const failure = databaseFailure(exception);
+    if (failure) {
+      return {
+        problem: base(
+          503,
+          failure === 'TIMEOUT'
+            ? 'The database took too long to answer. Try again shortly.'
+            : 'The database is not available. Try again shortly.',
+          {
+            type: `urn:radfleet:problem:${failure === 'TIMEOUT' ? 'database-timeout' : 'database-unavailable'}`,
+            title: failure === 'TIMEOUT' ? 'Database Timeout' : 'Database Unavailable',
+            code: failure === 'TIMEOUT' ? 'DATABASE_TIMEOUT' : 'DATABASE_UNAVAILABLE',
+          },
+        ),
+        headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+      };
     }
     return { problem: base(500, 'Unexpected server error.'), headers: {} };
   }
