@@ -23,3 +23,4 @@ export * from './suppliers/supplier.js';
 export * from './contracts/contract.js';
 export * from './service-events/service-event.js';
 export * from './common/partial-dto.js';
+export * from './common/dates.js';
