@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { INestApplication } from '@nestjs/common';
@@ -14,7 +16,13 @@ import { PinoNestLogger } from './common/logging/logger.js';
 import { requestLogging } from './common/logging/request-logging.middleware.js';
 import { completeDocument } from './common/openapi/openapi.js';
 import { DomainException, ErrorKind } from './common/problem/domain.exception.js';
-import { guardInput, InputGuardPipe, verifyJsonDepth } from './common/problem/input-guard.js';
+import {
+  guardInput,
+  InputGuardPipe,
+  TOO_DEEP,
+  tooDeepException,
+  verifyJsonDepth,
+} from './common/problem/input-guard.js';
 import { createValidationPipe } from './common/problem/validation.js';
 import type { AppConfig } from './config/app.config.js';
 import { APP_VERSION } from './version.js';
@@ -37,6 +45,7 @@ export async function createApp(
     AppModule.forRoot({ config, databaseUrl }),
     { logger: new PinoNestLogger(logger), bodyParser: false, abortOnError: false },
   );
+  answerClientErrorsAsProblems(app.getHttpServer() as Server);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(requestLogging(httpLogger));
@@ -108,6 +117,30 @@ export async function generateOpenApiDocument(config: AppConfig): Promise<OpenAP
   }
 }
 
+/**
+ * Requests Node's HTTP parser refuses before Express sees them (a URL or headers too large, a
+ * malformed request line) get a problem+json too, instead of Node's bare status line.
+ */
+function answerClientErrorsAsProblems(server: Server): void {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const [status, title, detail] =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'The request URL or headers are too large.']
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'Request Timeout', 'The request did not arrive in time.']
+          : [400, 'Bad Request', 'The request could not be read.'];
+    const body = JSON.stringify({ type: 'about:blank', title, status, detail });
+    socket.end(
+      `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+}
+
 /** Turns body-parser failures into a clear 400 before they reach Nest. */
 function rejectUnreadableBody(
   err: unknown,
@@ -116,7 +149,9 @@ function rejectUnreadableBody(
   next: NextFunction,
 ): void {
   const e = err as { type?: string; status?: number };
-  if (e?.type === 'entity.parse.failed') {
+  if (e?.type === TOO_DEEP) {
+    next(tooDeepException());
+  } else if (e?.type === 'entity.parse.failed') {
     next(
       new DomainException(
         'MALFORMED_BODY',

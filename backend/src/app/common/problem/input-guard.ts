@@ -87,20 +87,28 @@ export function jsonDepthExceeds(buf: Uint8Array, limit: number): boolean {
   return false;
 }
 
+/** The error `verifyJsonDepth` raises inside the body parser; `rejectUnreadableBody` maps it. */
+export const TOO_DEEP = 'entity.too.deep';
+
 /** The `verify` hook of the JSON body parser: refuses deep JSON before it is parsed. */
 export function verifyJsonDepth(_req: unknown, _res: unknown, buf: Buffer): void {
-  if (jsonDepthExceeds(buf, MAX_JSON_DEPTH)) {
-    throw new DomainException(
-      'BODY_TOO_DEEP',
-      ErrorKind.BAD_INPUT,
-      `The request body is nested deeper than ${MAX_JSON_DEPTH} levels.`,
-      {
-        errors: [
-          { field: 'body', message: `body must not nest deeper than ${MAX_JSON_DEPTH} levels` },
-        ],
-      },
-    );
-  }
+  if (jsonDepthExceeds(buf, MAX_JSON_DEPTH))
+    // A plain error with a status: body-parser passes it on as it is (its own would be a 403).
+    throw Object.assign(new Error('too deep'), { type: TOO_DEEP, status: 400 });
+}
+
+/** The 400 answer to JSON nested deeper than {@link MAX_JSON_DEPTH}. */
+export function tooDeepException(): DomainException {
+  return new DomainException(
+    'BODY_TOO_DEEP',
+    ErrorKind.BAD_INPUT,
+    `The request body is nested deeper than ${MAX_JSON_DEPTH} levels.`,
+    {
+      errors: [
+        { field: 'body', message: `body must not nest deeper than ${MAX_JSON_DEPTH} levels` },
+      ],
+    },
+  );
 }
 
 /** Headers the application reads, checked like the body. */
