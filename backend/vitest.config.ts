@@ -21,7 +21,7 @@ export default defineConfig({
         plugins,
         test: {
           name: 'integration',
-          setupFiles: ['reflect-metadata'],
+          setupFiles: ['reflect-metadata', 'test/support/fail-on-server-errors.ts'],
           include: ['test/**/*.integration-spec.ts'],
           environment: 'node',
           globalSetup: ['test/support/global-setup.ts'],

@@ -46,6 +46,7 @@ const stages = [
     kind: 'check',
     cmd: ['npx', 'nx', 'run-many', '-t', 'build', '--output-style=stream'],
   },
+  { name: 'api contract (Spectral)', kind: 'check', cmd: ['node', 'tools/api-lint.mjs'] },
   { name: 'docker files', kind: 'check', cmd: ['node', 'tools/docker-check.mjs', '--after-build'] },
   {
     name: 'unit: shared',

@@ -5,6 +5,8 @@ import {
   SyncTrigger,
   type ArchiveResponse,
 } from '@radfleet/shared';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveSyncService } from '../src/app/archives/archive-sync.service.js';
@@ -273,7 +275,8 @@ describe('archive sync against a real Orthanc', () => {
       .post(`/api/archives/${archive.id}/test`)
       .set(admin.auth)
       .expect(200);
-    expect(ok.body).toMatchObject({ ok: true, status: 200, errorKind: null });
+    expect(ok.body).toMatchObject({ ok: true, status: 200, dicomWeb: true, errorKind: null });
+    expect(ok.body.latencyMs).toBeGreaterThanOrEqual(0);
 
     const secret = 'a-pacs-password-never-shown';
     const dead = await request(t.server)
@@ -304,6 +307,56 @@ describe('archive sync against a real Orthanc', () => {
       .expect(200);
     expect(failed.body).toMatchObject({ ok: false, errorKind: 'NETWORK' });
     await request(t.server).delete(`/api/archives/${dead.body.id}`).set(admin.auth).expect(204);
+  });
+
+  it('tests a connection to a service that is not DICOMweb without echoing its body', async () => {
+    const secret = 'internal-service-secret-7f3a';
+    // A service on the same host, as an internal one would be: allowed as an archive URL, but the
+    // test must report only the status, the timing and that it was not DICOMweb.
+    const answers: Record<string, [number, string, string]> = {
+      '/html/studies': [200, 'text/html', `<html><body>${secret}</body></html>`],
+      '/json/studies': [200, 'application/json', `{"token":"${secret}"}`],
+      '/broken/studies': [200, 'application/json', `${secret} is not JSON`],
+      '/error/studies': [500, 'text/plain', `stack trace with ${secret}`],
+      '/missing/studies': [404, 'text/plain', `no ${secret} here`],
+    };
+    const server = createServer((req, res) => {
+      const [status, type, body] = answers[new URL(req.url ?? '/', 'http://x').pathname] ?? [
+        404,
+        'text/plain',
+        secret,
+      ];
+      res.writeHead(status, { 'Content-Type': type }).end(body);
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      for (const [path, [status]] of Object.entries(answers)) {
+        const created = await request(t.server)
+          .post('/api/archives')
+          .set(admin.auth)
+          .send({
+            name: `Not a PACS ${path}`,
+            baseUrl: `http://127.0.0.1:${port}${path.replace('/studies', '')}`,
+          })
+          .expect(201);
+        const res = await request(t.server)
+          .post(`/api/archives/${created.body.id}/test`)
+          .set(admin.auth)
+          .expect(200);
+        expect(JSON.stringify(res.body), path).not.toContain(secret);
+        expect(res.body, path).toMatchObject({ ok: false, status, dicomWeb: false });
+        expect(res.body.errorKind, path).toMatch(/^(HTTP|INVALID_RESPONSE)$/);
+        expect(res.body.message, path).toContain(`HTTP ${status}`);
+        expect(res.body.latencyMs, path).toBeGreaterThanOrEqual(0);
+        await request(t.server)
+          .delete(`/api/archives/${created.body.id}`)
+          .set(admin.auth)
+          .expect(204);
+      }
+    } finally {
+      await new Promise((ok) => server.close(ok));
+    }
   });
 
   it('never runs two syncs of one archive at once', async () => {

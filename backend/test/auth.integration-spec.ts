@@ -1,5 +1,6 @@
 import { Role } from '@radfleet/shared';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, login, signInAs, TEST_PASSWORD } from './support/accounts.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -103,6 +104,34 @@ describe('sign-in and sessions', () => {
       .send({ email: worker.email, password: TEST_PASSWORD })
       .expect(401);
     expect(again.body.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('does not touch the user version on sign-in: an admin edit read before it still succeeds', async () => {
+    const admin = await signInAs(t, Role.ADMIN);
+    const email = await createUser(t, Role.EXECUTIVE);
+    const users = await request(t.server)
+      .get('/api/users')
+      .query({ q: email })
+      .set(admin.auth)
+      .expect(200);
+    const id = (users.body.items as { id: string; email: string }[]).find(
+      (u) => u.email === email,
+    )!.id;
+    const before = await request(t.server).get(`/api/users/${id}`).set(admin.auth).expect(200);
+    await login(t, email);
+    const after = await request(t.server).get(`/api/users/${id}`).set(admin.auth).expect(200);
+    expect(after.body.version).toBe(before.body.version);
+    const [row] = (await t.app
+      .get(DataSource)
+      .query('SELECT last_login_at FROM users WHERE id = $1', [id])) as {
+      last_login_at: Date | null;
+    }[];
+    expect(row!.last_login_at).not.toBeNull();
+    await request(t.server)
+      .patch(`/api/users/${id}`)
+      .set(admin.auth)
+      .send({ name: 'Renamed after sign-in', version: before.body.version })
+      .expect(200);
   });
 
   it('renews with the refresh cookie, rotating it, and signs out', async () => {

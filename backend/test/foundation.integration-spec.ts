@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allowServerErrors } from './support/server-errors.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { TestDatabase } from './support/test-database.js';
 
@@ -99,6 +100,7 @@ describe('the HTTP foundation', () => {
   });
 
   it('answers 503 when the database is gone', async () => {
+    allowServerErrors(503);
     await TestDatabase.admin(async (c) => {
       await c.query(`ALTER DATABASE "${t.db.name}" ALLOW_CONNECTIONS false`);
       await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [

@@ -26,3 +26,4 @@ export * from './common/partial-dto.js';
 export * from './calendar/city-calendar.js';
 export * from './devices/fleet-figures.js';
 export * from './devices/fleet-glossary.js';
+export * from './common/dates.js';

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/app/config/app.config.js';
 import { createApp } from '../../src/app/create-app.js';
+import { watchServerErrors } from './server-errors.js';
 import { TestDatabase } from './test-database.js';
 
 export interface TestApp {
@@ -23,6 +24,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const app = await createApp(config, db.url, pino({ level: 'silent' }));
   await app.init();
+  watchServerErrors(app.getHttpServer());
   return {
     app,
     db,

@@ -17,6 +17,7 @@ import {
 import { PageQuery } from '../common/paging.js';
 import { toBoolean, toNumber, trim } from '../common/transforms.js';
 import type { Modality } from '../devices/device.enums.js';
+import { IsSaneDate } from '../common/dates.js';
 
 export enum ArchiveAuthType {
   NONE = 'NONE',
@@ -105,6 +106,7 @@ export class CreateArchiveDto {
   /** First day to read when nothing has been synced yet. Default: today minus lookBackDays. */
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
+  @IsSaneDate()
   @IsDateString({ strict: true }, { message: 'syncFrom must be a date (YYYY-MM-DD)' })
   syncFrom?: string | null;
 }
@@ -137,6 +139,7 @@ export class UpdateArchiveDto {
   @IsOptional() @IsInt() @Min(0) @Max(90) lookBackDays?: number;
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
+  @IsSaneDate()
   @IsDateString({ strict: true }, { message: 'syncFrom must be a date (YYYY-MM-DD)' })
   syncFrom?: string | null;
 
@@ -169,13 +172,21 @@ export interface ArchiveResponse {
   version: number;
 }
 
+/**
+ * What a connection test found: the status and timing of the answer and whether it was a DICOMweb
+ * (QIDO-RS DICOM JSON) answer. Never any of the remote body, so the test cannot be used to read
+ * other services of the network.
+ */
 export interface ArchiveTestResponse {
   ok: boolean;
   latencyMs: number;
   /** HTTP status of the answer (when there was one). */
   status: number | null;
+  /** True when the archive answered the study query with valid DICOM JSON. */
+  dicomWeb: boolean;
   /** NETWORK, HTTP, TIMEOUT, INVALID_RESPONSE or AUTH. */
   errorKind: string | null;
+  /** What went wrong, in our words (never the remote body). */
   message: string | null;
 }
 

@@ -2,6 +2,7 @@ import { Transform } from 'class-transformer';
 import { toDate } from '../common/transforms.js';
 import { IsDate, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/paging.js';
+import { IsSaneDate } from '../common/dates.js';
 
 export enum AuditAction {
   CREATE = 'CREATE',
@@ -33,12 +34,14 @@ export class AuditQuery extends PageQuery {
   /** From this instant (ISO 8601), inclusive. */
   @IsOptional()
   @Transform(toDate)
+  @IsSaneDate()
   @IsDate({ message: 'from must be an ISO 8601 date or time' })
   from?: Date;
 
   /** Up to this instant (ISO 8601), exclusive. */
   @IsOptional()
   @Transform(toDate)
+  @IsSaneDate()
   @IsDate({ message: 'to must be an ISO 8601 date or time' })
   to?: Date;
 }

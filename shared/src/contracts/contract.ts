@@ -6,6 +6,7 @@ import {
   IsEnum,
   IsIn,
   IsInt,
+  IsObject,
   IsNumber,
   IsOptional,
   IsString,
@@ -21,6 +22,7 @@ import {
 import { PageQuery } from '../common/paging.js';
 import { toArray, toNumber, trim } from '../common/transforms.js';
 import { MONEY_PATTERN } from '../devices/device.js';
+import { IsSaneDate } from '../common/dates.js';
 
 export enum ContractType {
   SUPPLY = 'SUPPLY',
@@ -56,12 +58,13 @@ const nested =
   <T>(cls: new () => T) =>
   ({ value }: TransformFnParams): unknown =>
     Array.isArray(value)
-      ? value.map((v: unknown) =>
-          v !== null && typeof v === 'object' ? plainToInstance(cls, v) : v,
-        )
-      : value !== null && typeof value === 'object'
+      ? value.map((v: unknown) => (isPlainObject(v) ? plainToInstance(cls, v) : v))
+      : isPlainObject(value)
         ? plainToInstance(cls, value)
         : value;
+/** Only objects become DTO instances; arrays and scalars are left for the validators to refuse. */
+const isPlainObject = (v: unknown): v is object =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 const nullIfEmpty = ({ value }: { value: unknown }): unknown => {
   if (typeof value !== 'string') return value;
   const t = value.trim();
@@ -97,23 +100,28 @@ export class CoveredDeviceDto {
   @IsUUID('all', { message: 'deviceId must be a device id' }) deviceId!: string;
   /** Default: the contract's start date. */
   @IsOptional()
+  @IsSaneDate()
   @IsDateString(DATE, { message: 'serviceFrom must be a date (YYYY-MM-DD)' })
   serviceFrom?: string;
   /** Default: the contract's end date. */
   @IsOptional()
+  @IsSaneDate()
   @IsDateString(DATE, { message: 'serviceTo must be a date (YYYY-MM-DD)' })
   serviceTo?: string;
 }
 
 export class PaymentMilestoneDto {
   @IsOptional() @Transform(nullIfEmpty) @IsString() @MaxLength(500) description?: string | null;
-  @IsDateString(DATE, { message: 'dueDate must be a date (YYYY-MM-DD)' }) dueDate!: string;
+  @IsSaneDate()
+  @IsDateString(DATE, { message: 'dueDate must be a date (YYYY-MM-DD)' })
+  dueDate!: string;
   @Matches(MONEY_PATTERN, {
     message: 'amount must be an amount in roubles with at most two decimals',
   })
   amount!: string;
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
+  @IsSaneDate()
   @IsDateString(DATE, { message: 'paidOn must be a date (YYYY-MM-DD)' })
   paidOn?: string | null;
 }
@@ -142,11 +150,16 @@ export class CreateContractDto {
   /** Absent while the contract is a draft. */
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
+  @IsSaneDate()
   @IsDateString(DATE, { message: 'signedOn must be a date (YYYY-MM-DD)' })
   signedOn?: string | null;
 
-  @IsDateString(DATE, { message: 'startDate must be a date (YYYY-MM-DD)' }) startDate!: string;
-  @IsDateString(DATE, { message: 'endDate must be a date (YYYY-MM-DD)' }) endDate!: string;
+  @IsSaneDate()
+  @IsDateString(DATE, { message: 'startDate must be a date (YYYY-MM-DD)' })
+  startDate!: string;
+  @IsSaneDate()
+  @IsDateString(DATE, { message: 'endDate must be a date (YYYY-MM-DD)' })
+  endDate!: string;
 
   /** Total value in roubles, exact. */
   @Matches(MONEY_PATTERN, {
@@ -158,12 +171,14 @@ export class CreateContractDto {
   @IsOptional()
   @Transform(nested(SlaTermsDto))
   @ValidateIf((_, v) => v !== null)
+  @IsObject({ message: 'sla must be an object' })
   @ValidateNested()
   sla?: SlaTermsDto | null;
 
   @IsOptional()
   @Transform(nested(CoveredDeviceDto))
   @IsArray()
+  @IsObject({ each: true, message: 'each of devices must be an object' })
   @ArrayMaxSize(5000)
   @ValidateNested({ each: true })
   devices?: CoveredDeviceDto[];
@@ -171,6 +186,7 @@ export class CreateContractDto {
   @IsOptional()
   @Transform(nested(PaymentMilestoneDto))
   @IsArray()
+  @IsObject({ each: true, message: 'each of milestones must be an object' })
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })
   milestones?: PaymentMilestoneDto[];
@@ -199,12 +215,15 @@ export class UpdateContractDto {
   subject?: string;
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
+  @IsSaneDate()
   @IsDateString(DATE, { message: 'signedOn must be a date (YYYY-MM-DD)' })
   signedOn?: string | null;
   @IsOptional()
+  @IsSaneDate()
   @IsDateString(DATE, { message: 'startDate must be a date (YYYY-MM-DD)' })
   startDate?: string;
   @IsOptional()
+  @IsSaneDate()
   @IsDateString(DATE, { message: 'endDate must be a date (YYYY-MM-DD)' })
   endDate?: string;
   @IsOptional()
@@ -215,17 +234,20 @@ export class UpdateContractDto {
   @IsOptional()
   @Transform(nested(SlaTermsDto))
   @ValidateIf((_, v) => v !== null)
+  @IsObject({ message: 'sla must be an object' })
   @ValidateNested()
   sla?: SlaTermsDto | null;
   @IsOptional()
   @Transform(nested(CoveredDeviceDto))
   @IsArray()
+  @IsObject({ each: true, message: 'each of devices must be an object' })
   @ArrayMaxSize(5000)
   @ValidateNested({ each: true })
   devices?: CoveredDeviceDto[];
   @IsOptional()
   @Transform(nested(PaymentMilestoneDto))
   @IsArray()
+  @IsObject({ each: true, message: 'each of milestones must be an object' })
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })
   milestones?: PaymentMilestoneDto[];
@@ -238,6 +260,7 @@ export class UpdateContractDto {
 
 export class TerminateContractDto {
   /** The first day the contract is no longer in force. */
+  @IsSaneDate()
   @IsDateString(DATE, { message: 'terminatedOn must be a date (YYYY-MM-DD)' })
   terminatedOn!: string;
 
@@ -286,14 +309,26 @@ export class ContractListQuery extends PageQuery {
 
 /** A period of whole days, `from` to `to` inclusive (city time). Default: the last 365 days. */
 export class PeriodQuery {
-  @IsOptional() @IsDateString(DATE, { message: 'from must be a date (YYYY-MM-DD)' }) from?: string;
-  @IsOptional() @IsDateString(DATE, { message: 'to must be a date (YYYY-MM-DD)' }) to?: string;
+  @IsOptional()
+  @IsSaneDate()
+  @IsDateString(DATE, { message: 'from must be a date (YYYY-MM-DD)' })
+  from?: string;
+  @IsOptional()
+  @IsSaneDate()
+  @IsDateString(DATE, { message: 'to must be a date (YYYY-MM-DD)' })
+  to?: string;
 }
 
 export class ContractExportQuery extends ContractListQuery {
   /** SLA compliance is measured over this period; default the last 365 days. */
-  @IsOptional() @IsDateString(DATE, { message: 'from must be a date (YYYY-MM-DD)' }) from?: string;
-  @IsOptional() @IsDateString(DATE, { message: 'to must be a date (YYYY-MM-DD)' }) to?: string;
+  @IsOptional()
+  @IsSaneDate()
+  @IsDateString(DATE, { message: 'from must be a date (YYYY-MM-DD)' })
+  from?: string;
+  @IsOptional()
+  @IsSaneDate()
+  @IsDateString(DATE, { message: 'to must be a date (YYYY-MM-DD)' })
+  to?: string;
   @IsOptional() @IsIn(['ru', 'en']) lang?: 'ru' | 'en';
 }
 

@@ -21,6 +21,7 @@ import { PartialDto } from '../common/partial-dto.js';
 import { toArray, toBoolean, toNumber, trim } from '../common/transforms.js';
 import { District } from '../facilities/district.js';
 import { DeviceStatus, FundingSource, Modality, Technology } from './device.enums.js';
+import { IsSaneDate } from '../common/dates.js';
 
 /** Money in roubles as an exact decimal string with at most two decimals, e.g. `"45000000.00"`. */
 export const MONEY_PATTERN = /^\d{1,12}(\.\d{1,2})?$/;
@@ -124,6 +125,7 @@ export class CreateDeviceDto {
 
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
+  @IsSaneDate()
   @IsDateString({ strict: true }, { message: 'commissioningDate must be a date (YYYY-MM-DD)' })
   commissioningDate?: string | null;
 
@@ -167,6 +169,7 @@ export class CreateDeviceDto {
 
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
+  @IsSaneDate()
   @IsDateString({ strict: true }, { message: 'decommissionedOn must be a date (YYYY-MM-DD)' })
   decommissionedOn?: string | null;
 

@@ -19,6 +19,7 @@ import { PageQuery } from '../common/paging.js';
 import { toArray, toBoolean, toNumber, trim } from '../common/transforms.js';
 import { MONEY_PATTERN } from '../devices/device.js';
 import type { DeviceStatus } from '../devices/device.enums.js';
+import { IsSaneDate } from '../common/dates.js';
 
 export enum ServiceEventType {
   /** Unplanned: the device is UNDER_REPAIR until the event is resolved. */
@@ -42,6 +43,7 @@ export class CreateServiceEventDto {
   type!: ServiceEventType;
 
   /** When the fault was reported, or when planned work began. */
+  @IsSaneDate()
   @IsISO8601(TIMESTAMP, { message: TS_MESSAGE('reportedAt') })
   @Matches(WITH_ZONE, { message: TS_MESSAGE('reportedAt') })
   reportedAt!: string;
@@ -49,6 +51,7 @@ export class CreateServiceEventDto {
   /** Engineer on site / work started. */
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
+  @IsSaneDate()
   @IsISO8601(TIMESTAMP, { message: TS_MESSAGE('startedAt') })
   @Matches(WITH_ZONE, { message: TS_MESSAGE('startedAt') })
   startedAt?: string | null;
@@ -56,6 +59,7 @@ export class CreateServiceEventDto {
   /** Device working again; absent while open. */
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
+  @IsSaneDate()
   @IsISO8601(TIMESTAMP, { message: TS_MESSAGE('resolvedAt') })
   @Matches(WITH_ZONE, { message: TS_MESSAGE('resolvedAt') })
   resolvedAt?: string | null;
@@ -83,15 +87,18 @@ export class CreateServiceEventDto {
 /** Resolving is `resolvedAt`; a resolved time cannot be taken back. */
 export class UpdateServiceEventDto {
   @IsOptional()
+  @IsSaneDate()
   @IsISO8601(TIMESTAMP, { message: TS_MESSAGE('reportedAt') })
   @Matches(WITH_ZONE, { message: TS_MESSAGE('reportedAt') })
   reportedAt?: string;
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
+  @IsSaneDate()
   @IsISO8601(TIMESTAMP, { message: TS_MESSAGE('startedAt') })
   @Matches(WITH_ZONE, { message: TS_MESSAGE('startedAt') })
   startedAt?: string | null;
   @IsOptional()
+  @IsSaneDate()
   @IsISO8601(TIMESTAMP, { message: TS_MESSAGE('resolvedAt') })
   @Matches(WITH_ZONE, { message: TS_MESSAGE('resolvedAt') })
   resolvedAt?: string;
@@ -127,10 +134,12 @@ export class ServiceEventListQuery extends PageQuery {
   type?: ServiceEventType[];
   /** Events overlapping the days from… (YYYY-MM-DD, city time). */
   @IsOptional()
+  @IsSaneDate()
   @IsDateString({ strict: true }, { message: 'from must be a date (YYYY-MM-DD)' })
   from?: string;
   /** …to, inclusive. */
   @IsOptional()
+  @IsSaneDate()
   @IsDateString({ strict: true }, { message: 'to must be a date (YYYY-MM-DD)' })
   to?: string;
   /** true: unresolved only; false: resolved only. */

@@ -14,6 +14,7 @@ import {
 import { toArray, toBoolean, toNumber } from '../common/transforms.js';
 import { Modality } from '../devices/device.enums.js';
 import { District } from '../facilities/district.js';
+import { IsSaneDate } from '../common/dates.js';
 
 /** Where a day's counts came from; one row per device, day and source. */
 export enum UtilisationSource {
@@ -46,10 +47,12 @@ const upper = ({ value }: { value: unknown }): unknown =>
 /** A period `from`–`to`, both inclusive ISO dates; defaults: the last 365 days up to today. */
 export class UtilisationPeriodQuery {
   @IsOptional()
+  @IsSaneDate()
   @IsDateString({ strict: true }, { message: 'from must be a date (YYYY-MM-DD)' })
   from?: string;
 
   @IsOptional()
+  @IsSaneDate()
   @IsDateString({ strict: true }, { message: 'to must be a date (YYYY-MM-DD)' })
   to?: string;
 }
@@ -99,6 +102,7 @@ export class ManualCountDto {
   period!: CountPeriod;
 
   /** `YYYY-MM-DD` for a day; `YYYY-MM` (or the month's first day) for a month. */
+  @IsSaneDate()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, {
     message: 'date must be YYYY-MM-DD (a day) or YYYY-MM (a month)',
   })

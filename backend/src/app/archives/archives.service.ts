@@ -18,6 +18,7 @@ import { ArchiveErrorCode, ArchiveException } from './archives.exception.js';
 import { ArchiveConnectionEntity } from './entities/archive-connection.entity.js';
 import { ArchiveSyncRunEntity } from './entities/archive-sync-run.entity.js';
 import { QidoClient } from './qido/qido.client.js';
+import type { QidoFailure } from './qido/qido.errors.js';
 
 /** What the audit trail records of a connection: never the secret, only whether there is one. */
 function snapshot(a: ArchiveConnectionEntity): Record<string, unknown> {
@@ -169,17 +170,20 @@ export class ArchivesService {
         ok: true,
         latencyMs: result.latencyMs,
         status: result.status,
+        dicomWeb: true,
         errorKind: null,
         message: null,
       };
     }
     const e = result.error;
+    const status = 'status' in e ? e.status : null;
     return {
       ok: false,
       latencyMs: result.latencyMs,
-      status: 'status' in e ? e.status : null,
+      status,
+      dicomWeb: false,
       errorKind: e.kind,
-      message: e.message,
+      message: testMessage(e, status),
     };
   }
 
@@ -306,5 +310,25 @@ export class ArchivesService {
       );
     }
     return e;
+  }
+}
+
+/**
+ * The connection test's account of a failure, in our own words: the remote body (and any parser
+ * message quoting it) stays out, since an admin may point the test at any URL of the network.
+ */
+function testMessage(e: QidoFailure, status: number | null): string {
+  switch (e.kind) {
+    case 'NETWORK':
+    case 'TIMEOUT':
+      return e.message; // the URL the admin typed and a local reason (ECONNREFUSED, the timeout)
+    case 'AUTH':
+      return status === 401
+        ? 'The archive refused the credentials (HTTP 401).'
+        : 'The archive denied access (HTTP 403).';
+    case 'HTTP':
+      return `The archive answered HTTP ${status}${status === 404 ? '; is the base URL the DICOMweb root?' : ''}; not a DICOMweb answer.`;
+    case 'INVALID_RESPONSE':
+      return `The archive answered${status ? ` HTTP ${status}` : ''}, but not with DICOM JSON; is the base URL the DICOMweb (QIDO-RS) root?`;
   }
 }

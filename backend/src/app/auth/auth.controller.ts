@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiNoContentResponse,
   ApiOperation,
   ApiTags,
@@ -14,7 +15,7 @@ import {
   type UserResponse,
 } from '@radfleet/shared';
 import type { CookieOptions, Request, Response } from 'express';
-import { ApiOkOf, ApiProblems } from '../common/openapi/openapi.js';
+import { ApiOkOf, ApiProblems, PROBLEM } from '../common/openapi/openapi.js';
 import { Public } from '../common/public.decorator.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthService, type ClientInfo, type IssuedSession } from './auth.service.js';
@@ -38,9 +39,17 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; sets the refresh cookie' })
   @ApiOkOf('LoginResponse')
-  @ApiUnauthorizedResponse({ description: 'Wrong email or password (one message for both).' })
+  @ApiBadRequestResponse({
+    description: 'Invalid input; `errors` lists the fields.',
+    content: PROBLEM,
+  })
+  @ApiUnauthorizedResponse({
+    description: 'Wrong email or password (one message for both).',
+    content: PROBLEM,
+  })
   @ApiTooManyRequestsResponse({
     description: 'Too many failures for the account or the address; see Retry-After.',
+    content: PROBLEM,
   })
   async login(
     @Body() dto: LoginDto,
@@ -55,7 +64,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Renew the access token with the refresh cookie (rotates both)' })
   @ApiOkOf('LoginResponse')
-  @ApiUnauthorizedResponse({ description: 'No session, or it has ended.' })
+  @ApiUnauthorizedResponse({ description: 'No session, or it has ended.', content: PROBLEM })
   async refresh(
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,

@@ -82,7 +82,9 @@ export class AuthService {
       throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS, INVALID);
     }
     await this.throttle.reset(accountKey);
-    await this.dataSource.getRepository(UserEntity).update(user.id, { lastLoginAt: new Date() });
+    // A plain UPDATE: signing in is not an edit of the user, so it must not bump the version (an
+    // admin's PATCH read before the sign-in would conflict) nor the time of the last change.
+    await this.dataSource.query('UPDATE users SET last_login_at = now() WHERE id = $1', [user.id]);
     return this.issue(user.id, client);
   }
 

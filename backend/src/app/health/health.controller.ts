@@ -1,5 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiOkResponse,
   ApiProperty,
   ApiServiceUnavailableResponse,
@@ -7,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import type { HealthResponse } from '@radfleet/shared';
 import type { Response } from 'express';
+import { PROBLEM } from '../common/openapi/openapi.js';
 import { Public } from '../common/public.decorator.js';
 import { HealthService } from './health.service.js';
 
@@ -27,6 +29,10 @@ export class HealthController {
   @ApiServiceUnavailableResponse({
     type: HealthResponseDoc,
     description: 'The database does not answer.',
+  })
+  @ApiBadRequestResponse({
+    description: 'Unreadable query (e.g. a NUL character); `errors` lists the fields.',
+    content: PROBLEM,
   })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const result = await this.health.check();

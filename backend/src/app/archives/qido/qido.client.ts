@@ -234,6 +234,7 @@ export class QidoClient {
             `${describe(url)}: expected ${DICOM_JSON}, got ${contentType ? `"${contentType}"` : 'no Content-Type'}${excerpt(body)}`,
             url,
             attempt,
+            status,
           ),
         );
       }
@@ -246,6 +247,7 @@ export class QidoClient {
             `${describe(url)}: the body is not valid JSON (${(error as Error).message})${excerpt(body)}`,
             url,
             attempt,
+            status,
           ),
         );
       }
@@ -256,6 +258,7 @@ export class QidoClient {
             `${describe(url)}: not a DICOM JSON dataset list: ${problem}`,
             url,
             attempt,
+            status,
           ),
         );
       const truncated = /\b299\b/.test(response.headers.get('warning') ?? '');
@@ -284,6 +287,7 @@ export class QidoClient {
           `${describe(url)}: unexpected status ${status} for a QIDO-RS query${excerpt(body)}`,
           url,
           attempt,
+          status,
         ),
       );
     }

@@ -73,6 +73,17 @@ export class QidoAuthError extends QidoError {
 /** The archive answered 2xx, but not with a valid DICOM JSON series list (wrong media type, bad JSON, wrong shape, invalid record). */
 export class QidoResponseError extends QidoError {
   readonly kind = 'INVALID_RESPONSE' as const;
+
+  constructor(
+    message: string,
+    url: string,
+    attempts: number,
+    /** The HTTP status of the answer that was not DICOM JSON, when known. */
+    readonly status: number | null = null,
+    options?: { cause?: unknown },
+  ) {
+    super(message, url, attempts, options);
+  }
 }
 
 /** Every failure the client reports, as a union to switch on `kind` exhaustively. */

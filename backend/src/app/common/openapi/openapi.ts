@@ -15,11 +15,32 @@ import {
   type SchemaObject,
 } from '@nestjs/swagger';
 
+import { ValidationTypes } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { defaultConverters } from 'class-validator-jsonschema/build/defaultConverters.js';
 
 const require = createRequire(import.meta.url);
 const REF = '#/components/schemas/';
 const ref = (name: string) => ({ $ref: `${REF}${name}` });
+
+type Converter = (meta: { name?: string }, options: unknown) => SchemaObject | undefined;
+const customDefault = defaultConverters[ValidationTypes.CUSTOM_VALIDATION] as unknown as Converter;
+/** Range checks such as `@IsSaneDate()` add nothing to a field's type in the document. */
+const RANGE_ONLY = new Set(['isSaneDate']);
+
+/** Request DTO schemas from their class-validator rules. */
+function validatorSchemas(): Record<string, SchemaObject> {
+  return validationMetadatasToSchemas({
+    refPointerPrefix: REF,
+    additionalConverters: {
+      isSaneDate: {},
+      [ValidationTypes.CUSTOM_VALIDATION]: ((meta, options) =>
+        meta.name && RANGE_ONLY.has(meta.name)
+          ? {}
+          : customDefault(meta, options)) as Converter as never,
+    },
+  }) as Record<string, SchemaObject>;
+}
 
 /**
  * Completes the generated document from the one definition of each type in @radfleet/shared:
@@ -28,15 +49,14 @@ const ref = (name: string) => ({ $ref: `${REF}${name}` });
  */
 export function completeDocument(document: OpenAPIObject): OpenAPIObject {
   const shared = require('@radfleet/shared/schemas.json') as Record<string, SchemaObject>;
-  const validators = validationMetadatasToSchemas({
-    refPointerPrefix: '#/components/schemas/',
-  }) as Record<string, SchemaObject>;
+  const validators = validatorSchemas();
   // Nested DTOs (arrays of objects) are typed from the TypeScript, since shared avoids class-transformer's
   // @Type and class-validator alone only knows "Object" there.
   for (const [name, schema] of Object.entries(validators)) {
     for (const [prop, propSchema] of Object.entries(schema.properties ?? {})) {
       const fromTs = shared[name]?.properties?.[prop];
-      if (JSON.stringify(propSchema).includes(`${REF}Object"`))
+      const json = JSON.stringify(propSchema);
+      if (json.includes(`${REF}Object"`) || json.includes(`${REF}Array"`))
         schema.properties![prop] = fromTs ?? { type: 'object' };
     }
   }
@@ -46,6 +66,12 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
     ...shared,
     ...validators,
   };
+  const tags = new Set(
+    Object.values(document.paths).flatMap((ops) =>
+      Object.values(ops as Record<string, { tags?: string[] }>).flatMap((op) => op?.tags ?? []),
+    ),
+  );
+  document.tags = [...tags].sort().map((name) => ({ name }));
   return resolveBuiltinRefs(document);
 }
 
@@ -72,9 +98,7 @@ export const ApiPagedOf = (name: string) =>
 
 /** Documents every property of a query DTO class from its class-validator rules. */
 export function ApiQueryOf(dto: { name: string }): MethodDecorator {
-  const schemas = validationMetadatasToSchemas({
-    refPointerPrefix: '#/components/schemas/',
-  }) as Record<string, SchemaObject>;
+  const schemas = validatorSchemas();
   const schema = schemas[dto.name];
   if (!schema?.properties) throw new Error(`no class-validator schema for ${dto.name}`);
   const required = new Set(schema.required ?? []);
@@ -85,7 +109,9 @@ export function ApiQueryOf(dto: { name: string }): MethodDecorator {
   );
 }
 
-const problem = { 'application/problem+json': { schema: ref('ProblemDetails') } };
+/** The `content` of an error answer: `application/problem+json` (RFC 9457). */
+export const PROBLEM = { 'application/problem+json': { schema: ref('ProblemDetails') } };
+const problem = PROBLEM;
 
 /** Error answers of a signed-in route, all `application/problem+json`. */
 export function ApiProblems(
@@ -122,5 +148,10 @@ function resolveBuiltinRefs<T>(node: T): T {
   const ref = (node as { $ref?: unknown }).$ref;
   if (ref === `${REF}Object`) return { type: 'object' } as T;
   if (ref === `${REF}Array`) return { type: 'array', items: {} } as T;
+  if (typeof ref === 'string' && Object.keys(node).length > 1) {
+    // OpenAPI 3.0 ignores the siblings of a $ref (nullable, description): wrap it so they count.
+    const { $ref, ...rest } = node as unknown as { $ref: string };
+    return { ...resolveBuiltinRefs(rest), allOf: [{ $ref }] } as T;
+  }
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolveBuiltinRefs(v)])) as T;
 }
