@@ -25,3 +25,6 @@ export * from './service-events/service-event.js';
 export * from './common/partial-dto.js';
 export * from './calendar/city-calendar.js';
 export * from './devices/fleet-figures.js';
+export * from './contracts/money.js';
+export * from './contracts/sla-periods.js';
+export * from './contracts/cost-rules.js';
