@@ -1,4 +1,4 @@
-import { addMonths, measurementPeriodStart, SlaMeasurementPeriod } from '@radfleet/shared';
+import { addMonths, measurementPeriodStart, type SlaMeasurementPeriod } from '@radfleet/shared';
 
 /**
  * The range of days the contract page asks the SLA of: the last `months` months up to today,
