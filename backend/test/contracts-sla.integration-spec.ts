@@ -1,11 +1,17 @@
-import { Role, type AlertResponse, type ContractSlaResponse } from '@radfleet/shared';
+import {
+  Role,
+  type AlertResponse,
+  type ContractSlaResponse,
+  type DeviceAvailabilityResponse,
+} from '@radfleet/shared';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContractChecksService } from '../src/app/contracts/contract-checks.service.js';
+import { ContractsSlaService } from '../src/app/contracts/contracts-sla.service.js';
 import { createDevice, createFacility, signInAs, type Account } from './support/accounts.js';
-import { cityDate, createContract, createSupplier } from './support/contracts.js';
+import { cityDate, contractBody, createContract, createSupplier } from './support/contracts.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const SLA = {
@@ -14,6 +20,7 @@ const SLA = {
   responseHours: 24,
   repairDays: 5,
   penaltyPerDay: '15000.00',
+  measurementPeriod: 'MONTH',
 };
 
 /** Reads an xlsx response body into a Buffer. */
@@ -114,9 +121,12 @@ describe('uptime against the SLA, the daily contract checks and the register', (
         overrunDays: 0,
       }),
     ]);
-    // The same breakdown over the whole year stays within 95 %.
+    // Over the whole year the contract's monthly periods are shown, never one year-long average:
+    // June stays breached, and the penalty is the same.
     const year = await sla(c.id, '2025-01-15', '2025-12-31');
-    expect(year.devices.find((x) => x.deviceId === d.id)!.met).toBe(true);
+    expect(year.periods).toHaveLength(12);
+    expect(year.periods.filter((p) => !p.met).map((p) => p.from)).toEqual(['2025-06-01']);
+    expect(year.penaltyAmount).toBe('15000.00');
   });
 
   it('measures response and repair times against the terms', async () => {
@@ -191,13 +201,220 @@ describe('uptime against the SLA, the daily contract checks and the register', (
       resolvedAt: '2025-06-12T09:00:00+03:00',
     });
     const june = await sla(c.id, '2025-06-01', '2025-06-30');
-    // 21 working days × 8 h (08:00–16:00); down Tue 09–16, Wed 08–16, Thu 08–09: 16 h.
+    // 19 working days × 8 h (08:00–16:00): 12 June (Russia Day) and 13 June (a transferred day
+    // off) are not working days. Down Tue 09–16 and Wed 08–16; Thursday is the holiday: 15 h.
     expect(june.devices[0]).toMatchObject({
-      coveredHours: 168,
-      downtimeHours: 16,
-      uptimePercent: 90.48,
+      coveredHours: 152,
+      downtimeHours: 15,
+      uptimePercent: 90.13,
       met: false,
     });
+  });
+
+  it('counts 1 working hour for a breakdown from Saturday 10:00 to Monday 09:00 (Mon–Fri 08:00–20:00)', async () => {
+    const d = await createDevice(t, admin, facility, { scheduledHoursPerWeek: 60 });
+    const c = await createContract(t, procurement, supplier, {
+      sla: { ...SLA, basis: 'SCHEDULED_HOURS' },
+      devices: [{ deviceId: d.id }],
+    });
+    // Saturday 7 June 2025, 10:00 to Monday 9 June, 09:00 (Moscow).
+    await event({
+      deviceId: d.id,
+      type: 'BREAKDOWN',
+      reportedAt: '2025-06-07T10:00:00+03:00',
+      resolvedAt: '2025-06-09T09:00:00+03:00',
+    });
+    const june = await sla(c.id, '2025-06-01', '2025-06-30');
+    // June 2025 has 19 working days (12 June, Russia Day, and the 13th, a transferred day off, are not).
+    expect(june.devices[0]).toMatchObject({ coveredHours: 19 * 12, downtimeHours: 1 });
+
+    // The same figures whatever the database session's zone.
+    const ds = t.app.get(DataSource);
+    const slaService = t.app.get(ContractsSlaService);
+    for (const zone of ['UTC', 'Asia/Vladivostok']) {
+      const runner = ds.createQueryRunner();
+      try {
+        await runner.connect();
+        await runner.query(`SET TIME ZONE '${zone}'`);
+        const summary = (
+          await slaService.summaries('2025-06-01', '2025-06-30', [c.id], runner.manager)
+        ).get(c.id);
+        expect(summary).toMatchObject({ coveredHours: 19 * 12, downtimeHours: 1 });
+      } finally {
+        await runner.query('RESET TIME ZONE');
+        await runner.release();
+      }
+    }
+  });
+
+  it('counts no working hours on a public holiday or a transferred day off', async () => {
+    const d = await createDevice(t, admin, facility, { scheduledHoursPerWeek: 60 });
+    const c = await createContract(t, procurement, supplier, {
+      sla: { ...SLA, basis: 'SCHEDULED_HOURS' },
+      devices: [{ deviceId: d.id }],
+    });
+    // Wednesday 11 June 20:00 to Saturday 14 June 10:00: 12 June is Russia Day, 13 June a
+    // transferred day off (2025 decree), so not one working hour is lost.
+    await event({
+      deviceId: d.id,
+      type: 'BREAKDOWN',
+      reportedAt: '2025-06-11T20:00:00+03:00',
+      startedAt: '2025-06-11T22:00:00+03:00',
+      resolvedAt: '2025-06-14T10:00:00+03:00',
+    });
+    // Round the clock it is 62 hours; on the working-hours basis none.
+    const june = await sla(c.id, '2025-06-01', '2025-06-30');
+    expect(june.devices[0]).toMatchObject({ downtimeHours: 0, uptimePercent: 100, met: true });
+  });
+
+  it('counts a device commissioned on the 46th day of a quarter only from that day', async () => {
+    // Q3 2025: 1 July is day 1, 15 August day 46; 15 August to 30 September is 47 days.
+    const d = await createDevice(t, admin, facility, { commissioningDate: '2025-08-15' });
+    const c = await createContract(t, procurement, supplier, {
+      sla: { ...SLA, measurementPeriod: 'QUARTER' },
+      devices: [{ deviceId: d.id }],
+    });
+    await event({
+      deviceId: d.id,
+      type: 'BREAKDOWN',
+      reportedAt: '2025-08-20T09:00:00+03:00',
+      resolvedAt: '2025-08-22T09:00:00+03:00',
+    });
+    const q3 = await sla(c.id, '2025-07-01', '2025-09-30');
+    expect(q3.devices[0]).toMatchObject({ coveredHours: 47 * 24, downtimeHours: 48 });
+    expect(q3.devices[0]!.uptimePercent).toBeCloseTo(100 - (100 * 48) / (47 * 24), 2);
+    // Before commissioning there is nothing to judge: no "100 %, met" for Q2.
+    const q2 = await sla(c.id, '2025-04-01', '2025-06-30');
+    expect(q2).toMatchObject({ coveredHours: 0, uptimePercent: null, devices: [] });
+  });
+
+  it('stops counting a decommissioned device on its decommissioning date', async () => {
+    const d = await createDevice(t, admin, facility, {
+      status: 'DECOMMISSIONED',
+      decommissionedOn: '2025-06-21',
+      decommissionReason: 'Списан',
+    });
+    const c = await createContract(t, procurement, supplier, {
+      sla: SLA,
+      devices: [{ deviceId: d.id }],
+    });
+    const june = await sla(c.id, '2025-06-01', '2025-06-30');
+    expect(june.devices[0]).toMatchObject({ coveredHours: 20 * 24 });
+    const july = await sla(c.id, '2025-07-01', '2025-07-31');
+    expect(july.devices).toEqual([]);
+  });
+
+  it('gives the same penalty total month by month as over the whole quarter', async () => {
+    const monthly = await createDevice(t, admin, facility);
+    const quarterly = await createDevice(t, admin, facility);
+    const m = await createContract(t, procurement, supplier, {
+      sla: SLA,
+      devices: [{ deviceId: monthly.id }],
+    });
+    const q = await createContract(t, procurement, supplier, {
+      sla: { ...SLA, measurementPeriod: 'QUARTER' },
+      devices: [{ deviceId: quarterly.id }],
+    });
+    // 3, 6 and 9 days down in July, August and September, each breakdown 1 day over its term.
+    const breakdowns = [
+      ['2025-07-05', '2025-07-08'],
+      ['2025-08-05', '2025-08-11'],
+      ['2025-09-05', '2025-09-14'],
+    ];
+    for (const id of [monthly.id, quarterly.id])
+      for (const [from, to] of breakdowns)
+        await event({
+          deviceId: id,
+          type: 'BREAKDOWN',
+          reportedAt: `${from}T09:00:00+03:00`,
+          resolvedAt: `${to}T09:00:00+03:00`,
+        });
+    const months = [
+      ['2025-07-01', '2025-07-31'],
+      ['2025-08-01', '2025-08-31'],
+      ['2025-09-01', '2025-09-30'],
+    ] as const;
+    for (const c of [m, q]) {
+      const quarter = await sla(c.id, '2025-07-01', '2025-09-30');
+      const views = await Promise.all(months.map(([from, to]) => sla(c.id, from, to)));
+      // Each view shows the whole measurement periods it spans; the same period, the same penalty.
+      const byPeriod = new Map<string, string>();
+      for (const v of views) for (const p of v.periods) byPeriod.set(p.from, p.penaltyAmount);
+      const total = [...byPeriod.values()].reduce((s, a) => s + Number(a), 0);
+      expect(total).toBe(Number(quarter.penaltyAmount));
+      expect(new Map(quarter.periods.map((p) => [p.from, p.penaltyAmount]))).toEqual(byPeriod);
+    }
+    const monthlyQuarter = await sla(m.id, '2025-07-15', '2025-09-15');
+    expect(monthlyQuarter).toMatchObject({ from: '2025-07-01', to: '2025-09-30' });
+    expect(monthlyQuarter.periods.map((p) => p.penaltyDays)).toEqual([2, 5, 8]);
+    expect(monthlyQuarter.penaltyAmount).toBe('225000.00');
+    const quarterView = await sla(q.id, '2025-08-01', '2025-08-31');
+    expect(quarterView).toMatchObject({ from: '2025-07-01', to: '2025-09-30' });
+    expect(quarterView.periods).toHaveLength(1);
+    // 18 days of 92 down: 110.4 h allowed, 321.6 h over, 14 started days.
+    expect(quarterView.periods[0]!.penaltyDays).toBe(14);
+  });
+
+  it('shows the same unplanned downtime on the SLA page and on the device page', async () => {
+    const d = await createDevice(t, admin, facility, { commissioningDate: '2025-05-20' });
+    const c = await createContract(t, procurement, supplier, {
+      sla: { ...SLA, measurementPeriod: 'QUARTER' },
+      devices: [{ deviceId: d.id }],
+    });
+    // Two overlapping breakdowns and planned work: SLA and device page both count the union of
+    // the breakdowns (30 h) as unplanned downtime; the maintenance only adds to unavailability.
+    await event({
+      deviceId: d.id,
+      type: 'BREAKDOWN',
+      reportedAt: '2025-06-02T08:00:00+03:00',
+      resolvedAt: '2025-06-03T08:00:00+03:00',
+    });
+    await event({
+      deviceId: d.id,
+      type: 'BREAKDOWN',
+      reportedAt: '2025-06-03T02:00:00+03:00',
+      resolvedAt: '2025-06-03T14:00:00+03:00',
+    });
+    await event({
+      deviceId: d.id,
+      type: 'PREVENTIVE_MAINTENANCE',
+      reportedAt: '2025-06-10T09:00:00+03:00',
+      resolvedAt: '2025-06-10T13:00:00+03:00',
+    });
+    const q2 = await sla(c.id, '2025-04-01', '2025-06-30');
+    const device = (
+      await request(t.server)
+        .get(`/api/devices/${d.id}/availability`)
+        .query({ from: q2.from, to: q2.to })
+        .set(exec.auth)
+        .expect(200)
+    ).body as DeviceAvailabilityResponse;
+    expect(q2.devices[0]).toMatchObject({ downtimeHours: 30, coveredHours: 42 * 24 });
+    expect(device).toMatchObject({
+      periodHours: q2.devices[0]!.coveredHours,
+      unplannedDowntimeHours: q2.devices[0]!.downtimeHours,
+      unavailabilityHours: 34,
+    });
+    expect(100 - device.unplannedDowntimePercent!).toBeCloseTo(q2.devices[0]!.uptimePercent!, 2);
+  });
+
+  it('shows its measurement period and verdict scope, defaulting to QUARTER and PER_DEVICE', async () => {
+    const c = await createContract(t, procurement, supplier, {
+      sla: { ...SLA, measurementPeriod: undefined },
+    });
+    const got = await request(t.server).get(`/api/contracts/${c.id}`).set(exec.auth).expect(200);
+    expect(got.body.sla).toMatchObject({
+      measurementPeriod: 'QUARTER',
+      verdictScope: 'PER_DEVICE',
+    });
+    const bad = await request(t.server)
+      .post('/api/contracts')
+      .set(procurement.auth)
+      .send(contractBody(supplier, { sla: { ...SLA, measurementPeriod: 'WEEK' } }))
+      .expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'sla.measurementPeriod',
+    ]);
   });
 
   it('raises coverage, no-coverage and SLA-breach alerts from the daily check', async () => {

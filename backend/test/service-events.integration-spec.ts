@@ -1,12 +1,19 @@
 import {
+  costYearsDivisor,
+  formatKopecks,
+  kopecks,
   Role,
+  serviceCostRatio,
+  yearlyCostKopecks,
+  yearsInService,
   type DeviceCostResponse,
   type DeviceResponse,
-  type DeviceUptimeResponse,
+  type DeviceAvailabilityResponse,
   type ServiceEventResponse,
 } from '@radfleet/shared';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cityToday } from '../src/app/common/calendar.js';
 import { createDevice, createFacility, signInAs, type Account } from './support/accounts.js';
 import { createContract, createSupplier } from './support/contracts.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -258,15 +265,15 @@ describe('service events', () => {
     expect(none.body.total).toBe(0);
   });
 
-  describe('uptime', () => {
+  describe('availability: unplanned downtime and total unavailability', () => {
     const uptime = async (id: string, from: string, to: string) =>
       (
         await request(t.server)
-          .get(`/api/devices/${id}/uptime`)
+          .get(`/api/devices/${id}/availability`)
           .query({ from, to })
           .set(exec.auth)
           .expect(200)
-      ).body as DeviceUptimeResponse;
+      ).body as DeviceAvailabilityResponse;
 
     it('is 93.33 % for a breakdown from day 10 09:00 to day 12 09:00 in a 30-day month', async () => {
       const d = await createDevice(t, admin, own);
@@ -282,9 +289,11 @@ describe('service events', () => {
         from: '2025-06-01',
         to: '2025-06-30',
         periodHours: 720,
-        downtimeHours: 48,
-        breakdownHours: 48,
-        uptimePercent: 93.33,
+        unplannedDowntimeHours: 48,
+        unplannedDowntimePercent: 6.67,
+        unavailabilityHours: 48,
+        unavailabilityPercent: 6.67,
+        availabilityPercent: 93.33,
         events: 1,
       });
     });
@@ -308,18 +317,18 @@ describe('service events', () => {
       const june = await uptime(d.id, '2025-06-01', '2025-06-30');
       expect(june).toMatchObject({
         periodHours: 720,
-        downtimeHours: 22,
-        breakdownHours: 18,
+        unavailabilityHours: 22,
+        unplannedDowntimeHours: 18,
         events: 6,
       });
-      expect(june.uptimePercent).toBeCloseTo((100 * (720 - 22)) / 720, 2);
+      expect(june.availabilityPercent).toBeCloseTo((100 * (720 - 22)) / 720, 2);
       // One day only: the slice of the first event.
       expect(await uptime(d.id, '2025-06-01', '2025-06-01')).toMatchObject({
         periodHours: 24,
-        downtimeHours: 6,
+        unavailabilityHours: 6,
       });
       const bad = await request(t.server)
-        .get(`/api/devices/${d.id}/uptime`)
+        .get(`/api/devices/${d.id}/availability`)
         .query({ from: '2025-07-01', to: '2025-06-01' })
         .set(exec.auth)
         .expect(400);
@@ -339,19 +348,37 @@ describe('service events', () => {
         new Date(),
       );
       const u = await uptime(d.id, '2025-01-01', today);
-      expect(u.downtimeHours).toBeGreaterThanOrEqual(9.99);
-      expect(u.downtimeHours).toBeLessThan(10.1);
+      expect(u.unplannedDowntimeHours).toBeGreaterThanOrEqual(9.99);
+      expect(u.unplannedDowntimeHours).toBeLessThan(10.1);
+    });
+
+    it('counts only the days the device was installed: from commissioning to decommissioning', async () => {
+      // Commissioned mid-quarter: 15 May 2025 to 30 June is 47 days of Q2.
+      const d = await createDevice(t, admin, own, { commissioningDate: '2025-05-15' });
+      await log({
+        deviceId: d.id,
+        type: 'BREAKDOWN',
+        reportedAt: '2025-06-10T09:00:00+03:00',
+        resolvedAt: '2025-06-12T09:00:00+03:00',
+        description: 'Отказ',
+      }).expect(201);
+      const q2 = await uptime(d.id, '2025-04-01', '2025-06-30');
+      expect(q2).toMatchObject({ periodHours: 47 * 24, unplannedDowntimeHours: 48 });
+      expect(q2.unplannedDowntimePercent).toBeCloseTo((100 * 48) / (47 * 24), 2);
+      const before = await uptime(d.id, '2025-01-01', '2025-03-31');
+      expect(before).toMatchObject({ periodHours: 0, availabilityPercent: null });
     });
   });
 
-  it("adds up a device's cost of ownership: purchase, contract share and events", async () => {
+  it("adds up a device's cost of ownership: purchase, contract share by price, uncovered events", async () => {
     const d = await createDevice(t, admin, own, {
       purchasePrice: '10000000.00',
       commissioningDate: '2023-03-01',
     });
+    // The expensive partner (65 M ₽) carries 65/75 of the shared contract, the cheap device 10/75.
     const partner = await createDevice(t, admin, own);
     const s = await createSupplier(t, procurement);
-    await createContract(t, procurement, s.id, {
+    const c = await createContract(t, procurement, s.id, {
       startDate: '2024-01-01',
       endDate: '2025-12-31',
       value: '1000000.00',
@@ -370,15 +397,29 @@ describe('service events', () => {
       description: 'Ремонт',
       cost: '12345.67',
     }).expect(201);
+    // Work under the service contract: its cost is in the contract's payments already.
+    const covered = await log({
+      deviceId: d.id,
+      type: 'PREVENTIVE_MAINTENANCE',
+      reportedAt: '2025-03-03T10:00:00+03:00',
+      resolvedAt: '2025-03-03T14:00:00+03:00',
+      description: 'ТО по контракту',
+      cost: '50000.00',
+      contractId: c.id,
+    }).expect(201);
+    expect(covered.body.coveredByContract).toBe(true);
     const cost = (
       await request(t.server).get(`/api/devices/${d.id}/cost`).set(exec.auth).expect(200)
     ).body as DeviceCostResponse;
     expect(cost).toMatchObject({
       purchasePrice: '10000000.00',
       purchaseCounted: '10000000.00',
-      contractPayments: '350000.00',
+      contractPayments: '93333.33',
       eventCosts: '12345.67',
-      total: '10362345.67',
+      coveredEventCosts: '50000.00',
+      total: '10105679.00',
+      serviceCost: '105679.00',
+      replacementPrice: '10000000.00',
     });
     expect(cost.byYear).toEqual([
       {
@@ -386,24 +427,52 @@ describe('service events', () => {
         purchase: '10000000.00',
         contractPayments: '0.00',
         eventCosts: '0.00',
+        coveredEventCosts: '0.00',
         total: '10000000.00',
       },
       {
         year: 2024,
         purchase: '0.00',
-        contractPayments: '200000.00',
+        contractPayments: '53333.33',
         eventCosts: '0.00',
-        total: '200000.00',
+        coveredEventCosts: '0.00',
+        total: '53333.33',
       },
       {
         year: 2025,
         purchase: '0.00',
-        contractPayments: '150000.00',
+        contractPayments: '40000.00',
         eventCosts: '12345.67',
-        total: '162345.67',
+        coveredEventCosts: '50000.00',
+        total: '52345.67',
       },
     ]);
-    expect(cost.years).toBeGreaterThan(2);
-    expect(Number(cost.perYear)).toBeCloseTo(10362345.67 / cost.years, -2);
+    // The one definition: actual years pro rata, at least one; the ratio to the replacement price.
+    const today = cityToday();
+    const years = yearsInService('2023-03-01', today)!;
+    expect(cost.yearsInService).toBeCloseTo(years, 2);
+    expect(cost.years).toBeCloseTo(costYearsDivisor(years), 2);
+    expect(cost.perYear).toBe(formatKopecks(yearlyCostKopecks(kopecks('10105679.00'), years)));
+    expect(cost.yearlyServiceCost).toBe(
+      formatKopecks(yearlyCostKopecks(kopecks('105679.00'), years)),
+    );
+    expect(cost.serviceCostRatio).toBeCloseTo(
+      serviceCostRatio(cost.yearlyServiceCost, '10000000.00')!,
+      4,
+    );
+    const partnerCost = (
+      await request(t.server).get(`/api/devices/${partner.id}/cost`).set(exec.auth).expect(200)
+    ).body as DeviceCostResponse;
+    expect(partnerCost.contractPayments).toBe('606666.67');
+    const detail = await request(t.server).get(`/api/contracts/${c.id}`).set(exec.auth).expect(200);
+    const shares = (detail.body.devices as { deviceId: string; paymentShare: number }[])
+      .map((x) => [x.deviceId, x.paymentShare] as const)
+      .sort();
+    expect(new Map(shares)).toEqual(
+      new Map([
+        [d.id, Math.round((10 / 75) * 1e6) / 1e6],
+        [partner.id, Math.round((65 / 75) * 1e6) / 1e6],
+      ]),
+    );
   });
 });

@@ -13,7 +13,7 @@ export class ServiceLogPage extends ShellPage {
   constructor(page: Page) {
     super(page);
     this.status = page.getByTestId('device-status');
-    this.uptime = page.getByTestId('device-uptime');
+    this.uptime = page.getByTestId('device-availability-percent');
     this.log = page.getByTestId('service-log');
     this.rows = page.getByTestId('service-row');
     this.newButton = page.getByTestId('service-log-new');
@@ -29,7 +29,7 @@ export class ServiceLogPage extends ShellPage {
     await expect(this.uptime).toBeVisible();
   }
 
-  /** The uptime figure as a number: `99,73 %` → 99.73. */
+  /** The availability figure (100 % − total unavailability) as a number: `99,73 %` → 99.73. */
   async uptimePercent(): Promise<number> {
     const text = (await this.uptime.textContent()) ?? '';
     return Number(text.replace(/[^\d,.]/g, '').replace(',', '.'));

@@ -1,7 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import type {
   DeviceResponse,
-  DeviceUptimeResponse,
+  DeviceAvailabilityResponse,
   FacilityResponse,
   LoginResponse,
   Paged,
@@ -110,7 +110,7 @@ test.describe('service events', () => {
     const uptimeAfter = await log.uptimePercent();
     expect(uptimeAfter).toBeLessThan(uptimeBefore);
     expect(uptimeAfter).toBeCloseTo(during, 1);
-    const uptime = await api.get<DeviceUptimeResponse>(`/api/devices/${id}/uptime`);
-    expect(uptime.breakdownHours).toBeGreaterThanOrEqual(23.9);
+    const uptime = await api.get<DeviceAvailabilityResponse>(`/api/devices/${id}/availability`);
+    expect(uptime.unplannedDowntimeHours).toBeGreaterThanOrEqual(23.9);
   });
 });

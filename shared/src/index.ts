@@ -27,3 +27,6 @@ export * from './calendar/city-calendar.js';
 export * from './devices/fleet-figures.js';
 export * from './devices/fleet-glossary.js';
 export * from './common/dates.js';
+export * from './contracts/money.js';
+export * from './contracts/sla-periods.js';
+export * from './contracts/cost-rules.js';

@@ -50,6 +50,22 @@ export enum UptimeBasis {
   SCHEDULED_HOURS = 'SCHEDULED_HOURS',
 }
 
+/** The whole period over which a contract's SLA is measured, judged and penalised. */
+export enum SlaMeasurementPeriod {
+  /** Calendar months, city time. */
+  MONTH = 'MONTH',
+  /** Calendar quarters (January–March, …), city time. */
+  QUARTER = 'QUARTER',
+}
+
+/** Whom the guaranteed uptime is judged for in each measurement period. */
+export enum SlaVerdictScope {
+  /** Each covered device must reach the guaranteed uptime on its own. */
+  PER_DEVICE = 'PER_DEVICE',
+  /** The covered devices' hours together must reach it. */
+  PER_CONTRACT = 'PER_CONTRACT',
+}
+
 /** A contract is EXPIRING when it ends within this many days. */
 export const EXPIRING_WITHIN_DAYS = 90;
 
@@ -94,6 +110,20 @@ export class SlaTermsDto {
     message: 'penaltyPerDay must be an amount in roubles with at most two decimals',
   })
   penaltyPerDay!: string;
+
+  /** The period breaches and penalties are computed over; default QUARTER. */
+  @IsOptional()
+  @IsEnum(SlaMeasurementPeriod, {
+    message: `measurementPeriod must be one of ${Object.values(SlaMeasurementPeriod).join(', ')}`,
+  })
+  measurementPeriod?: SlaMeasurementPeriod;
+
+  /** Whether the uptime is judged per device or over the contract; default PER_DEVICE. */
+  @IsOptional()
+  @IsEnum(SlaVerdictScope, {
+    message: `verdictScope must be one of ${Object.values(SlaVerdictScope).join(', ')}`,
+  })
+  verdictScope?: SlaVerdictScope;
 }
 
 export class CoveredDeviceDto {
@@ -108,6 +138,16 @@ export class CoveredDeviceDto {
   @IsSaneDate()
   @IsDateString(DATE, { message: 'serviceTo must be a date (YYYY-MM-DD)' })
   serviceTo?: string;
+  /**
+   * The contract's yearly fee for this device, in roubles, where the contract names one: its
+   * payments are then allocated to the devices in proportion to these fees (else to purchase prices).
+   */
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Matches(MONEY_PATTERN, {
+    message: 'serviceFee must be an amount in roubles with at most two decimals',
+  })
+  serviceFee?: string | null;
 }
 
 export class PaymentMilestoneDto {
@@ -338,6 +378,8 @@ export interface SlaTerms {
   responseHours: number;
   repairDays: number;
   penaltyPerDay: string;
+  measurementPeriod: SlaMeasurementPeriod;
+  verdictScope: SlaVerdictScope;
 }
 
 export interface ContractResponse {
@@ -376,6 +418,12 @@ export interface CoveredDeviceResponse {
   facilityName: string;
   serviceFrom: string;
   serviceTo: string;
+  /** The contract's fee for this device, when it names one. */
+  serviceFee: string | null;
+  /** Purchase price of the device (the allocation weight when no device has a fee). */
+  purchasePrice: string | null;
+  /** This device's share of the contract's payments, 0–1 (see `allocationShares`). */
+  paymentShare: number;
 }
 
 export interface PaymentMilestoneResponse {
@@ -411,8 +459,12 @@ export interface SlaBreakdownResponse {
 export interface SlaDeviceResponse {
   deviceId: string;
   inventoryNumber: string;
-  /** Hours the device was covered within the period, on the contract's basis. */
+  /**
+   * Hours the device was covered on the contract's basis: from the later of its service start and
+   * its commissioning to the earlier of its service end and its decommissioning, within the period.
+   */
   coveredHours: number;
+  /** Unplanned downtime: the union of breakdowns, on the contract's basis. */
   downtimeHours: number;
   uptimePercent: number | null;
   breakdowns: number;
@@ -422,23 +474,48 @@ export interface SlaDeviceResponse {
   met: boolean;
 }
 
-/**
- * A contract's SLA over a period. Downtime is the union of breakdowns (planned work excluded),
- * clipped to each device's service period and to the period; overlapping events count once. A day
- * of breach is a started day of downtime over what the terms allow: per breakdown over its repair
- * term and in total over the guaranteed uptime, the larger of the two, per device.
- */
-export interface ContractSlaResponse {
-  contractId: string;
+/** One whole measurement period of a contract's SLA, judged on its own. */
+export interface SlaPeriodResponse {
+  /** First and last day of the period (a calendar month or quarter). */
   from: string;
   to: string;
-  sla: SlaTerms | null;
+  /** The period has not ended yet: measured up to now. */
+  inProgress: boolean;
   coveredHours: number;
   downtimeHours: number;
   uptimePercent: number | null;
   met: boolean;
   penaltyDays: number;
   penaltyAmount: string;
+  devices: SlaDeviceResponse[];
+}
+
+/**
+ * A contract's SLA over the whole measurement periods a range spans (`from`/`to` are widened to
+ * them: a range never recomputes the SLA over arbitrary days). Downtime is unplanned downtime, the
+ * union of breakdowns (planned work excluded), clipped to each device's coverage; overlapping
+ * events count once. A day of breach is a started day of downtime over what the terms allow: per
+ * breakdown over its repair term and over the guaranteed uptime of the period, the larger of the
+ * two, per device (or over the contract, by the verdict scope). Totals add the periods up.
+ */
+export interface ContractSlaResponse {
+  contractId: string;
+  /** The range asked for. */
+  requestedFrom: string;
+  requestedTo: string;
+  /** First day of the first period and last day of the last period the range spans. */
+  from: string;
+  to: string;
+  sla: SlaTerms | null;
+  coveredHours: number;
+  downtimeHours: number;
+  uptimePercent: number | null;
+  /** Met in every period. */
+  met: boolean;
+  penaltyDays: number;
+  penaltyAmount: string;
+  periods: SlaPeriodResponse[];
+  /** Per device over all the periods (penalty days summed per period). */
   devices: SlaDeviceResponse[];
   breakdowns: SlaBreakdownResponse[];
 }

@@ -172,38 +172,60 @@ export interface ServiceEventResponse {
   interruptedStatus: DeviceStatus | null;
   /** Hours from report to resolution (or to now while open). */
   durationHours: number;
+  /**
+   * The work fell under a SERVICE or LIFECYCLE contract covering the device, whose payments already
+   * include it: its cost is shown but not added again to the cost of ownership.
+   */
+  coveredByContract: boolean;
   createdAt: string;
   updatedAt: string;
   version: number;
 }
 
-export interface DeviceUptimeResponse {
+/**
+ * The two downtime kinds of one device over a period (round the clock, from the later of the
+ * period's start and the device's service start to the earlier of the period's end, its
+ * decommissioning and now). Overlapping events count once.
+ */
+export interface DeviceAvailabilityResponse {
   deviceId: string;
   from: string;
   to: string;
-  /** Hours in the period (up to now), round the clock. */
+  /** Hours the device was installed within the period, up to now; 0 when it was not. */
   periodHours: number;
-  /** Union of every service event (the device out of use), clipped to the period. */
-  downtimeHours: number;
-  /** Of which breakdowns (unplanned). */
-  breakdownHours: number;
-  uptimePercent: number | null;
+  /** Unplanned downtime: the union of breakdowns. What an SLA measures. */
+  unplannedDowntimeHours: number;
+  /** Unplanned downtime ÷ period hours, %; null when the period holds no hours. */
+  unplannedDowntimePercent: number | null;
+  /** Total unavailability: the union of every event (breakdowns, maintenance, calibration, upgrades, inspections). */
+  unavailabilityHours: number;
+  /** Total unavailability ÷ period hours, %; null when the period holds no hours. */
+  unavailabilityPercent: number | null;
+  /** 100 − unavailability %: the share of the period the device could be used. */
+  availabilityPercent: number | null;
+  /** Events overlapping the period. */
   events: number;
 }
 
 export interface DeviceCostYear {
   year: number;
   purchase: string;
+  /** The device's allocated share of the contracts' payments paid that year. */
   contractPayments: string;
+  /** Costs of service events not included in a contract. */
   eventCosts: string;
+  /** Costs of service events a covering contract already includes: shown, not added. */
+  coveredEventCosts: string;
+  /** purchase + contractPayments + eventCosts. */
   total: string;
 }
 
 /**
- * Cost of ownership so far: the purchase price, plus the device's share (equal among the devices a
- * contract covers) of the paid milestones of every contract covering it, plus its service events'
- * costs. When a SUPPLY or LIFECYCLE contract covers the device, the purchase price is not added on
- * top: that contract's payments are the purchase.
+ * Cost of ownership so far. The purchase price, plus the device's share of every covering
+ * contract's paid milestones (in proportion to the per-device service fees where the contract gives
+ * them, else to purchase prices), plus service events not already included in a contract. When a
+ * SUPPLY or LIFECYCLE contract covers the device, the purchase price is not added on top: that
+ * contract's payments are the purchase.
  */
 export interface DeviceCostResponse {
   deviceId: string;
@@ -211,9 +233,24 @@ export interface DeviceCostResponse {
   purchaseCounted: string;
   contractPayments: string;
   eventCosts: string;
+  coveredEventCosts: string;
   total: string;
-  /** Years in service so far (from commissioning; at least 1). */
+  /** Actual years in service so far, pro rata (days ÷ 365.25); null when the start is unknown. */
+  yearsInService: number | null;
+  /** What yearly figures divide by: the years in service, at least 1. */
   years: number;
+  /** Total ÷ years. */
   perYear: string;
+  /**
+   * Service cost so far: the shares of SERVICE contracts, the shares of LIFECYCLE contracts beyond
+   * the purchase price, and events not included in a contract.
+   */
+  serviceCost: string;
+  /** Service cost ÷ years. */
+  yearlyServiceCost: string;
+  /** The price the ratio compares with: for now the device's purchase price. */
+  replacementPrice: string | null;
+  /** Yearly service cost ÷ replacement price (0.3: candidate, 0.5: replace); null when unknown. */
+  serviceCostRatio: number | null;
   byYear: DeviceCostYear[];
 }

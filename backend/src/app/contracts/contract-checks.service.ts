@@ -160,7 +160,7 @@ export class ContractChecksService implements OnApplicationBootstrap {
     );
 
     const from = addDays(today, -(SLA_CHECK_DAYS - 1));
-    const summaries = await this.sla.summaries(from, today, null, em);
+    const summaries = await this.sla.summaries(from, today, null, em, today);
     const breached = [...summaries].filter(([, s]) => !s.met);
     const numbers: { id: string; number: string }[] = breached.length
       ? await em.query('SELECT id, number FROM contracts WHERE id = ANY($1::uuid[])', [

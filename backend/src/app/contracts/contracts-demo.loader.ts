@@ -1,4 +1,4 @@
-import { DeviceStatus, ServiceEventType, UptimeBasis } from '@radfleet/shared';
+import { DeviceStatus, ServiceEventType, SlaVerdictScope } from '@radfleet/shared';
 import type { EntityManager } from 'typeorm';
 import { bulkInsert } from '../common/bulk-insert.js';
 import type { DemoCity } from '../demo/generator/types.js';
@@ -6,8 +6,9 @@ import type { DemoCity } from '../demo/generator/types.js';
 /**
  * Loads the demo city's suppliers, contracts (with covered devices and payment milestones) and
  * service events, in the demo loader's transaction, with one bulk insert per table and chunk.
- * Covered devices are serviced for the whole contract; SLA terms are round the clock; every open
- * breakdown interrupted an IN_SERVICE device.
+ * Covered devices are serviced for the whole contract (their SLA coverage still starts at
+ * commissioning); SLA terms carry their basis and measurement period and are judged per device;
+ * every open breakdown interrupted an IN_SERVICE device.
  */
 export async function loadDemoContracts(
   em: EntityManager,
@@ -53,7 +54,7 @@ export async function loadDemoContracts(
       {
         name: 'sla_basis',
         type: 'varchar[]',
-        value: (c) => (c.sla ? UptimeBasis.ROUND_THE_CLOCK : null),
+        value: (c) => c.sla?.basis ?? null,
       },
       { name: 'sla_response_hours', type: 'int[]', value: (c) => c.sla?.responseHours ?? null },
       { name: 'sla_repair_days', type: 'int[]', value: (c) => c.sla?.repairDays ?? null },
@@ -61,6 +62,16 @@ export async function loadDemoContracts(
         name: 'sla_penalty_per_day',
         type: 'numeric[]',
         value: (c) => c.sla?.penaltyPerDay ?? null,
+      },
+      {
+        name: 'sla_measurement_period',
+        type: 'varchar[]',
+        value: (c) => c.sla?.measurementPeriod ?? null,
+      },
+      {
+        name: 'sla_verdict_scope',
+        type: 'varchar[]',
+        value: (c) => (c.sla ? SlaVerdictScope.PER_DEVICE : null),
       },
       { name: 'version', type: 'int[]', value: () => 1 },
     ],
@@ -87,6 +98,7 @@ export async function loadDemoContracts(
         type: 'date[]',
         value: (d) => contractByCode.get(d.contractCode)!.endDate,
       },
+      { name: 'service_fee', type: 'numeric[]', value: (d) => d.serviceFee },
     ],
     city.contractDevices,
   );

@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import {
   ContractStatus,
   ContractType,
+  formatKopecks,
+  kopecks,
   type ContractExportQuery,
   type ContractResponse,
 } from '@radfleet/shared';
@@ -10,7 +12,6 @@ import { XlsxReportWriter, type ReportColumn } from '../common/spreadsheet/index
 import { resolvePeriod } from '../common/calendar.js';
 import { ContractsSlaService, type ContractSlaSummary } from './contracts-sla.service.js';
 import { ContractsService } from './contracts.service.js';
-import { formatKopecks, kopecks } from './sla-rules.js';
 
 type Language = 'ru' | 'en';
 

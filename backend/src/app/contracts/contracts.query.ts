@@ -3,28 +3,32 @@ import {
   EXPIRING_WITHIN_DAYS,
   type ContractListQuery,
   type ContractResponse,
+  SlaMeasurementPeriod,
+  SlaVerdictScope,
   type ContractType,
   type UptimeBasis,
 } from '@radfleet/shared';
 import { likePattern, orderBy } from '../common/persistence.js';
-import { CITY_TODAY } from '../service-events/downtime.query.js';
 
 /** The last day a contract is in force: its end date, or the day before its termination. */
 export const EFFECTIVE_END = (c: string) => `least(${c}.end_date, ${c}.terminated_on - 1)`;
 
-/** The derived status, from the dates and today. */
-export const STATUS_SQL = (c: string) => `CASE
+/** The derived status, from the dates and `today` (an SQL date: the city's, passed as a parameter). */
+export const STATUS_SQL = (c: string, today: string) => `CASE
   WHEN ${c}.signed_on IS NULL THEN '${ContractStatus.DRAFT}'
-  WHEN ${c}.terminated_on IS NOT NULL AND ${c}.terminated_on <= ${CITY_TODAY} THEN '${ContractStatus.TERMINATED}'
-  WHEN ${EFFECTIVE_END(c)} < ${CITY_TODAY} THEN '${ContractStatus.EXPIRED}'
-  WHEN ${EFFECTIVE_END(c)} <= ${CITY_TODAY} + ${EXPIRING_WITHIN_DAYS} THEN '${ContractStatus.EXPIRING}'
+  WHEN ${c}.terminated_on IS NOT NULL AND ${c}.terminated_on <= ${today} THEN '${ContractStatus.TERMINATED}'
+  WHEN ${EFFECTIVE_END(c)} < ${today} THEN '${ContractStatus.EXPIRED}'
+  WHEN ${EFFECTIVE_END(c)} <= ${today} + ${EXPIRING_WITHIN_DAYS} THEN '${ContractStatus.EXPIRING}'
   ELSE '${ContractStatus.ACTIVE}' END`;
 
-/** Contracts with supplier, paid and remaining amounts, the number of devices and the status. */
-export const CONTRACT_ROWS = `
+/**
+ * Contracts with supplier, paid and remaining amounts, the number of devices and the status as of
+ * `today` (an SQL date expression, e.g. a parameter holding `cityToday()`).
+ */
+export const contractRows = (today: string) => `
   SELECT c.*, s.name AS supplier_name, s.inn AS supplier_inn,
          ${EFFECTIVE_END('c')} AS effective_end,
-         ${STATUS_SQL('c')} AS status,
+         ${STATUS_SQL('c', today)} AS status,
          coalesce(p.paid, 0)::numeric(16, 2) AS paid,
          (c.value - coalesce(p.paid, 0))::numeric(16, 2) AS remaining,
          coalesce(n.devices, 0) AS device_count
@@ -46,12 +50,16 @@ const SORT: Record<string, string> = {
   status: 'status',
 };
 
-export function contractFilterSql(q: ContractListQuery): {
+/** The filters of a list query; `$1` holds today (the city's date), for `contractRows('$1::date')`. */
+export function contractFilterSql(
+  q: ContractListQuery,
+  today: string,
+): {
   where: string;
   params: unknown[];
   orderBy: string;
 } {
-  const params: unknown[] = [];
+  const params: unknown[] = [today];
   const p = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
@@ -66,7 +74,7 @@ export function contractFilterSql(q: ContractListQuery): {
     );
   if (q.expiringWithinDays !== undefined)
     where.push(
-      `status IN ('ACTIVE', 'EXPIRING') AND effective_end <= ${CITY_TODAY} + ${p(q.expiringWithinDays)}::int`,
+      `status IN ('ACTIVE', 'EXPIRING') AND effective_end <= $1::date + ${p(q.expiringWithinDays)}::int`,
     );
   if (q.q?.trim()) {
     const like = p(likePattern(q.q));
@@ -106,6 +114,8 @@ export interface ContractRow {
   sla_response_hours: number | null;
   sla_repair_days: number | null;
   sla_penalty_per_day: string | null;
+  sla_measurement_period: SlaMeasurementPeriod | null;
+  sla_verdict_scope: SlaVerdictScope | null;
   created_at: Date;
   updated_at: Date;
   version: number;
@@ -152,6 +162,8 @@ export function toContractResponse(r: ContractRow): ContractResponse {
             responseHours: r.sla_response_hours!,
             repairDays: r.sla_repair_days!,
             penaltyPerDay: money(r.sla_penalty_per_day!),
+            measurementPeriod: r.sla_measurement_period ?? SlaMeasurementPeriod.QUARTER,
+            verdictScope: r.sla_verdict_scope ?? SlaVerdictScope.PER_DEVICE,
           },
     deviceCount: r.device_count,
     createdAt: r.created_at.toISOString(),

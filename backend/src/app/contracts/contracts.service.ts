@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
+  allocationShares,
   AuditAction,
+  formatKopecks,
+  kopecks,
+  SlaMeasurementPeriod,
+  SlaVerdictScope,
   type ContractDetailResponse,
   type ContractListQuery,
   type ContractResponse,
@@ -19,21 +24,24 @@ import { AuditService } from '../audit/audit.service.js';
 import { assertVersion, isUniqueViolation } from '../common/persistence.js';
 import { SuppliersService } from '../suppliers/suppliers.service.js';
 import { ContractErrorCode, ContractException } from './contracts.exception.js';
+import { cityToday } from '../common/calendar.js';
 import {
-  CONTRACT_ROWS,
+  contractRows,
   contractFilterSql,
   isoDate,
   toContractResponse,
   type ContractRow,
 } from './contracts.query.js';
 import { ContractEntity } from './entities/contract.entity.js';
-import { formatKopecks, kopecks } from './sla-rules.js';
 
 interface CoveredDevice {
   deviceId: string;
   serviceFrom: string;
   serviceTo: string;
+  serviceFee: string | null;
 }
+
+const ROWS = contractRows('$1::date');
 
 interface Milestone {
   description: string | null;
@@ -57,6 +65,8 @@ function snapshot(c: ContractEntity, devices: CoveredDevice[], milestones: Miles
     slaResponseHours: c.slaResponseHours,
     slaRepairDays: c.slaRepairDays,
     slaPenaltyPerDay: c.slaPenaltyPerDay,
+    slaMeasurementPeriod: c.slaMeasurementPeriod,
+    slaVerdictScope: c.slaVerdictScope,
     terminatedOn: c.terminatedOn,
     terminationReason: c.terminationReason,
     devices: [...devices].sort((a, b) => (a.deviceId < b.deviceId ? -1 : 1)),
@@ -77,16 +87,16 @@ export class ContractsService {
   async list(q: ContractListQuery): Promise<Paged<ContractResponse>> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
-    const { where, params, orderBy } = contractFilterSql(q);
+    const { where, params, orderBy } = contractFilterSql(q, cityToday());
     const rows: (ContractRow & { total: string })[] = await this.dataSource.query(
-      `SELECT r.*, count(*) OVER () AS total FROM (${CONTRACT_ROWS}) r ${where} ${orderBy}
+      `SELECT r.*, count(*) OVER () AS total FROM (${ROWS}) r ${where} ${orderBy}
        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
     );
     let total = rows.length > 0 ? Number(rows[0]!.total) : 0;
     if (rows.length === 0 && page > 1) {
       const [c]: { n: string }[] = await this.dataSource.query(
-        `SELECT count(*) AS n FROM (${CONTRACT_ROWS}) r ${where}`,
+        `SELECT count(*) AS n FROM (${ROWS}) r ${where}`,
         params,
       );
       total = Number(c!.n);
@@ -96,9 +106,9 @@ export class ContractsService {
 
   /** Every contract matching the filters, in order (for the export). */
   async all(q: ContractListQuery): Promise<ContractResponse[]> {
-    const { where, params, orderBy } = contractFilterSql(q);
+    const { where, params, orderBy } = contractFilterSql(q, cityToday());
     const rows: ContractRow[] = await this.dataSource.query(
-      `SELECT * FROM (${CONTRACT_ROWS}) r ${where} ${orderBy}`,
+      `SELECT * FROM (${ROWS}) r ${where} ${orderBy}`,
       params,
     );
     return rows.map(toContractResponse);
@@ -108,7 +118,8 @@ export class ContractsService {
     id: string,
     em: EntityManager = this.dataSource.manager,
   ): Promise<ContractDetailResponse> {
-    const rows: ContractRow[] = await em.query(`SELECT * FROM (${CONTRACT_ROWS}) r WHERE id = $1`, [
+    const rows: ContractRow[] = await em.query(`SELECT * FROM (${ROWS}) r WHERE id = $2`, [
+      cityToday(),
       id,
     ]);
     if (rows.length === 0) throw notFound(id);
@@ -122,9 +133,11 @@ export class ContractsService {
       facility_name: string;
       service_from: string;
       service_to: string;
+      service_fee: string | null;
+      purchase_price: string | null;
     }[] = await em.query(
       `SELECT cd.device_id, d.inventory_number, d.modality, d.manufacturer, d.model, d.facility_id,
-              f.name AS facility_name, cd.service_from, cd.service_to
+              f.name AS facility_name, cd.service_from, cd.service_to, cd.service_fee, d.purchase_price
          FROM contract_devices cd JOIN devices d ON d.id = cd.device_id JOIN facilities f ON f.id = d.facility_id
         WHERE cd.contract_id = $1 ORDER BY d.inventory_number`,
       [id],
@@ -139,9 +152,12 @@ export class ContractsService {
       'SELECT * FROM payment_milestones WHERE contract_id = $1 ORDER BY sequence',
       [id],
     );
+    const shares = allocationShares(
+      devices.map((d) => ({ serviceFee: d.service_fee, purchasePrice: d.purchase_price })),
+    );
     return {
       ...toContractResponse(rows[0]!),
-      devices: devices.map((d): CoveredDeviceResponse => ({
+      devices: devices.map((d, i): CoveredDeviceResponse => ({
         deviceId: d.device_id,
         inventoryNumber: d.inventory_number,
         modality: d.modality,
@@ -151,6 +167,9 @@ export class ContractsService {
         facilityName: d.facility_name,
         serviceFrom: isoDate(d.service_from),
         serviceTo: isoDate(d.service_to),
+        serviceFee: d.service_fee,
+        purchasePrice: d.purchase_price,
+        paymentShare: Math.round(shares[i]! * 1e6) / 1e6,
       })),
       milestones: milestones.map((m): PaymentMilestoneResponse => ({
         sequence: m.sequence,
@@ -384,13 +403,14 @@ export class ContractsService {
   ): Promise<void> {
     if (devices.length)
       await em.query(
-        `INSERT INTO contract_devices (contract_id, device_id, service_from, service_to)
-         SELECT $1, * FROM unnest($2::uuid[], $3::date[], $4::date[])`,
+        `INSERT INTO contract_devices (contract_id, device_id, service_from, service_to, service_fee)
+         SELECT $1, * FROM unnest($2::uuid[], $3::date[], $4::date[], $5::numeric[])`,
         [
           id,
           devices.map((d) => d.deviceId),
           devices.map((d) => d.serviceFrom),
           devices.map((d) => d.serviceTo),
+          devices.map((d) => d.serviceFee),
         ],
       );
     if (milestones.length)
@@ -409,14 +429,20 @@ export class ContractsService {
   }
 
   private async loadDevices(em: EntityManager, id: string): Promise<CoveredDevice[]> {
-    const rows: { device_id: string; service_from: string; service_to: string }[] = await em.query(
-      'SELECT device_id, service_from, service_to FROM contract_devices WHERE contract_id = $1',
+    const rows: {
+      device_id: string;
+      service_from: string;
+      service_to: string;
+      service_fee: string | null;
+    }[] = await em.query(
+      'SELECT device_id, service_from, service_to, service_fee FROM contract_devices WHERE contract_id = $1',
       [id],
     );
     return rows.map((r) => ({
       deviceId: r.device_id,
       serviceFrom: isoDate(r.service_from),
       serviceTo: isoDate(r.service_to),
+      serviceFee: r.service_fee,
     }));
   }
 
@@ -445,6 +471,8 @@ function applySla(c: ContractEntity, sla: CreateContractDto['sla']): void {
   c.slaResponseHours = sla ? sla.responseHours : null;
   c.slaRepairDays = sla ? sla.repairDays : null;
   c.slaPenaltyPerDay = sla ? money2(sla.penaltyPerDay) : null;
+  c.slaMeasurementPeriod = sla ? (sla.measurementPeriod ?? SlaMeasurementPeriod.QUARTER) : null;
+  c.slaVerdictScope = sla ? (sla.verdictScope ?? SlaVerdictScope.PER_DEVICE) : null;
 }
 
 function coveredDevices(list: CoveredDeviceDto[], c: ContractEntity): CoveredDevice[] {
@@ -452,6 +480,7 @@ function coveredDevices(list: CoveredDeviceDto[], c: ContractEntity): CoveredDev
     deviceId: d.deviceId,
     serviceFrom: d.serviceFrom ?? c.startDate,
     serviceTo: d.serviceTo ?? c.endDate,
+    serviceFee: d.serviceFee == null ? null : money2(d.serviceFee),
   }));
 }
 

@@ -1,5 +1,12 @@
+import {
+  formatKopecks,
+  kopecks,
+  measurementPeriods,
+  SlaMeasurementPeriod,
+  SlaVerdictScope,
+} from '@radfleet/shared';
 import { describe, expect, it } from 'vitest';
-import { formatKopecks, judgeDevice, kopecks } from './sla-rules.js';
+import { judgeDevice, judgePeriod, type DeviceSlaFigures } from './sla-rules.js';
 
 const figures = {
   coveredHours: 720,
@@ -67,5 +74,93 @@ describe('kopecks', () => {
     expect(kopecks('7')).toBe(700n);
     expect(formatKopecks(123405n)).toBe('1234.05');
     expect(formatKopecks(-5n)).toBe('-0.05');
+  });
+});
+
+describe('measurementPeriods', () => {
+  it('widens any range to the whole months or quarters it touches', () => {
+    expect(measurementPeriods('2025-07-20', '2025-08-03', SlaMeasurementPeriod.MONTH)).toEqual([
+      { from: '2025-07-01', to: '2025-07-31' },
+      { from: '2025-08-01', to: '2025-08-31' },
+    ]);
+    expect(measurementPeriods('2025-08-15', '2025-08-15', SlaMeasurementPeriod.QUARTER)).toEqual([
+      { from: '2025-07-01', to: '2025-09-30' },
+    ]);
+    expect(measurementPeriods('2024-12-31', '2025-01-01', SlaMeasurementPeriod.QUARTER)).toEqual([
+      { from: '2024-10-01', to: '2024-12-31' },
+      { from: '2025-01-01', to: '2025-03-31' },
+    ]);
+  });
+
+  it('ends February on the 29th in a leap year', () => {
+    expect(measurementPeriods('2024-02-10', '2024-02-10', SlaMeasurementPeriod.MONTH)).toEqual([
+      { from: '2024-02-01', to: '2024-02-29' },
+    ]);
+    expect(measurementPeriods('2025-02-10', '2025-02-10', SlaMeasurementPeriod.MONTH)[0]!.to).toBe(
+      '2025-02-28',
+    );
+  });
+});
+
+describe('judgePeriod', () => {
+  const device = (f: Partial<DeviceSlaFigures>): DeviceSlaFigures => ({ ...figures, ...f });
+
+  it('per device: adds up the devices’ penalty days and fails when any device fails', () => {
+    const v = judgePeriod(
+      [device({ downtimeHours: 48, breakdowns: 1 }), device({})],
+      95,
+      SlaVerdictScope.PER_DEVICE,
+    );
+    expect(v).toMatchObject({ met: false, penaltyDays: 1, uptimePercent: 96.67 });
+    expect(v.devices.map((d) => d.met)).toEqual([false, true]);
+  });
+
+  it('per contract: judges the devices’ hours together, so a healthy device makes up for a failing one', () => {
+    const v = judgePeriod(
+      [device({ downtimeHours: 48, breakdowns: 1 }), device({})],
+      95,
+      SlaVerdictScope.PER_CONTRACT,
+    );
+    // 48 h of 1,440 h is 96.67 %: met over the contract.
+    expect(v).toMatchObject({ met: true, penaltyDays: 0, uptimePercent: 96.67 });
+    expect(v.devices[0]).toMatchObject({ uptimePercent: 93.33, penaltyDays: 0, met: true });
+  });
+
+  it('per contract: still counts each breakdown’s repair overrun', () => {
+    const v = judgePeriod(
+      [device({ downtimeHours: 20, repairBreaches: 1, overrunDays: 2 }), device({})],
+      95,
+      SlaVerdictScope.PER_CONTRACT,
+    );
+    expect(v).toMatchObject({ met: false, penaltyDays: 2 });
+  });
+
+  it('a device commissioned mid-period is judged over its covered hours only', () => {
+    // Commissioned on day 46 of a 90-day quarter: 45 days covered (1,080 h), 48 h down.
+    const v = judgePeriod(
+      [device({ coveredHours: 1080, downtimeHours: 48, breakdowns: 1 })],
+      95,
+      SlaVerdictScope.PER_DEVICE,
+    );
+    expect(v.devices[0]).toMatchObject({ uptimePercent: 95.56, met: true, penaltyDays: 0 });
+  });
+
+  it('a device decommissioned before the period has nothing to judge', () => {
+    const v = judgePeriod([device({ coveredHours: 0 })], 95, SlaVerdictScope.PER_DEVICE);
+    expect(v).toEqual({
+      devices: [{ uptimePercent: null, shortfallDays: 0, penaltyDays: 0, met: true }],
+      uptimePercent: null,
+      met: true,
+      penaltyDays: 0,
+    });
+  });
+
+  it('month by month adds up to the same penalty as the months judged on their own', () => {
+    const months = [
+      device({ coveredHours: 744, downtimeHours: 37.2 + 24 * 2 }),
+      device({ coveredHours: 744, downtimeHours: 37.2 + 24 * 5 }),
+      device({ coveredHours: 720, downtimeHours: 36 + 24 * 8 }),
+    ].map((m) => judgePeriod([m], 95, SlaVerdictScope.PER_DEVICE).penaltyDays);
+    expect(months).toEqual([2, 5, 8]);
   });
 });

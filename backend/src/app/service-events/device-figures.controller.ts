@@ -4,7 +4,7 @@ import {
   PeriodQuery,
   Permission,
   type DeviceCostResponse,
-  type DeviceUptimeResponse,
+  type DeviceAvailabilityResponse,
 } from '@radfleet/shared';
 import { RequirePermission } from '../auth/require-permission.decorator.js';
 import { ApiOkOf, ApiProblems, ApiQueryOf } from '../common/openapi/openapi.js';
@@ -16,27 +16,27 @@ import { DeviceFiguresService } from './device-figures.service.js';
 export class DeviceFiguresController {
   constructor(private readonly figures: DeviceFiguresService) {}
 
-  @Get(':id/uptime')
+  @Get(':id/availability')
   @RequirePermission(Permission.READ)
   @ApiOperation({
     summary:
-      'Downtime hours and uptime % over a period (default: the last 365 days), round the clock; overlapping events count once',
+      'Unplanned downtime (breakdowns) and total unavailability (every event) over a period (default: the last 365 days), round the clock while the device was installed; overlapping events count once',
   })
   @ApiQueryOf(PeriodQuery)
-  @ApiOkOf('DeviceUptimeResponse')
+  @ApiOkOf('DeviceAvailabilityResponse')
   @ApiProblems(400, 404)
-  uptime(
+  availability(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() q: PeriodQuery,
-  ): Promise<DeviceUptimeResponse> {
-    return this.figures.uptime(id, q.from, q.to);
+  ): Promise<DeviceAvailabilityResponse> {
+    return this.figures.availability(id, q.from, q.to);
   }
 
   @Get(':id/cost')
   @RequirePermission(Permission.READ)
   @ApiOperation({
     summary:
-      'Cost of ownership so far: purchase, share of contract payments, service event costs; in all, per year on average and by calendar year',
+      'Cost of ownership so far: purchase, share of contract payments (by service fee or purchase price), service events not included in a contract; in all, per year of service (pro rata, at least one) and by calendar year; yearly service cost and its ratio to the replacement price',
   })
   @ApiOkOf('DeviceCostResponse')
   @ApiProblems(404)

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
   DeviceStatus,
+  formatKopecks,
+  kopecks,
   Permission,
   ServiceEventType,
   type CreateServiceEventDto,
@@ -16,10 +18,10 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { PolicyService } from '../auth/policy.service.js';
 import { assertVersion, orderBy } from '../common/persistence.js';
-import { formatKopecks, kopecks } from '../contracts/sla-rules.js';
 import { DevicesService } from '../devices/devices.service.js';
 import { DeviceErrorCode, DeviceException } from '../devices/devices.exception.js';
 import { DeviceEntity } from '../devices/entities/device.entity.js';
+import { eventCoveredSql } from './cost-of-ownership.sql.js';
 import { dayStart, EVENT_END } from './downtime.query.js';
 import { CITY_TZ } from '../common/calendar.js';
 import { ServiceEventEntity } from './entities/service-event.entity.js';
@@ -27,7 +29,8 @@ import { ServiceEventErrorCode, ServiceEventException } from './service-events.e
 
 const EVENT_ROWS = `
   SELECT e.*, d.inventory_number, d.facility_id, f.name AS facility_name, c.number AS contract_number,
-         extract(epoch FROM ${EVENT_END('e')} - e.reported_at) / 3600.0 AS duration_hours
+         extract(epoch FROM ${EVENT_END('e')} - e.reported_at) / 3600.0 AS duration_hours,
+         ${eventCoveredSql('c')} AS covered_by_contract
     FROM service_events e
     JOIN devices d ON d.id = e.device_id
     JOIN facilities f ON f.id = d.facility_id
@@ -56,6 +59,7 @@ interface EventRow {
   contract_number: string | null;
   interrupted_status: DeviceStatus | null;
   duration_hours: string | number;
+  covered_by_contract: boolean;
   created_at: Date;
   updated_at: Date;
   version: number;
@@ -78,6 +82,7 @@ function toResponse(r: EventRow): ServiceEventResponse {
     contractNumber: r.contract_number,
     interruptedStatus: r.interrupted_status,
     durationHours: Math.round(Number(r.duration_hours) * 100) / 100,
+    coveredByContract: r.covered_by_contract,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     version: r.version,

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
@@ -25,6 +26,7 @@ import { ContractNewDialog } from './contract-new.dialog';
 @Component({
   selector: 'rf-contract-list-page',
   imports: [
+    MatTooltipModule,
     RouterLink,
     MatTableModule,
     MatSortModule,
@@ -138,7 +140,12 @@ import { ContractNewDialog } from './contract-new.dialog';
             data-testid="contract-table"
           >
             <ng-container matColumnDef="number">
-              <th mat-header-cell *matHeaderCellDef mat-sort-header>
+              <th
+                mat-header-cell
+                *matHeaderCellDef
+                mat-sort-header
+                [matTooltip]="i18n.t('hint.contract.number')"
+              >
                 {{ i18n.t('contract.number') }}
               </th>
               <td mat-cell *matCellDef="let c">
@@ -146,13 +153,23 @@ import { ContractNewDialog } from './contract-new.dialog';
               </td>
             </ng-container>
             <ng-container matColumnDef="type">
-              <th mat-header-cell *matHeaderCellDef mat-sort-header>
+              <th
+                mat-header-cell
+                *matHeaderCellDef
+                mat-sort-header
+                [matTooltip]="i18n.t('hint.contract.type')"
+              >
                 {{ i18n.t('contract.type') }}
               </th>
               <td mat-cell *matCellDef="let c">{{ i18n.label('contractType', c.type) }}</td>
             </ng-container>
             <ng-container matColumnDef="supplier">
-              <th mat-header-cell *matHeaderCellDef mat-sort-header>
+              <th
+                mat-header-cell
+                *matHeaderCellDef
+                mat-sort-header
+                [matTooltip]="i18n.t('hint.contract.supplier')"
+              >
                 {{ i18n.t('contract.supplier') }}
               </th>
               <td mat-cell *matCellDef="let c">
@@ -162,35 +179,68 @@ import { ContractNewDialog } from './contract-new.dialog';
               </td>
             </ng-container>
             <ng-container matColumnDef="status">
-              <th mat-header-cell *matHeaderCellDef mat-sort-header>
+              <th
+                mat-header-cell
+                *matHeaderCellDef
+                mat-sort-header
+                [matTooltip]="i18n.t('hint.contract.status')"
+              >
                 {{ i18n.t('contract.status') }}
               </th>
               <td mat-cell *matCellDef="let c"><rf-contract-status-chip [status]="c.status" /></td>
             </ng-container>
             <ng-container matColumnDef="endDate">
-              <th mat-header-cell *matHeaderCellDef mat-sort-header>
+              <th
+                mat-header-cell
+                *matHeaderCellDef
+                mat-sort-header
+                [matTooltip]="i18n.t('hint.contract.endDate')"
+              >
                 {{ i18n.t('contract.endDate') }}
               </th>
               <td mat-cell *matCellDef="let c">{{ i18n.date(c.endDate) }}</td>
             </ng-container>
             <ng-container matColumnDef="deviceCount">
-              <th mat-header-cell *matHeaderCellDef class="num">
+              <th
+                mat-header-cell
+                *matHeaderCellDef
+                class="num"
+                [matTooltip]="i18n.t('hint.contract.deviceCount')"
+              >
                 {{ i18n.t('contract.deviceCount') }}
               </th>
               <td mat-cell *matCellDef="let c" class="num">{{ i18n.number(c.deviceCount) }}</td>
             </ng-container>
             <ng-container matColumnDef="value">
-              <th mat-header-cell *matHeaderCellDef mat-sort-header class="num">
+              <th
+                mat-header-cell
+                *matHeaderCellDef
+                mat-sort-header
+                class="num"
+                [matTooltip]="i18n.t('hint.contract.value')"
+              >
                 {{ i18n.t('contract.value') }}
               </th>
               <td mat-cell *matCellDef="let c" class="num">{{ money(c.value) }}</td>
             </ng-container>
             <ng-container matColumnDef="paid">
-              <th mat-header-cell *matHeaderCellDef class="num">{{ i18n.t('contract.paid') }}</th>
+              <th
+                mat-header-cell
+                *matHeaderCellDef
+                class="num"
+                [matTooltip]="i18n.t('hint.contract.paid')"
+              >
+                {{ i18n.t('contract.paid') }}
+              </th>
               <td mat-cell *matCellDef="let c" class="num">{{ money(c.paid) }}</td>
             </ng-container>
             <ng-container matColumnDef="remaining">
-              <th mat-header-cell *matHeaderCellDef class="num">
+              <th
+                mat-header-cell
+                *matHeaderCellDef
+                class="num"
+                [matTooltip]="i18n.t('hint.contract.remaining')"
+              >
                 {{ i18n.t('contract.remaining') }}
               </th>
               <td mat-cell *matCellDef="let c" class="num">{{ money(c.remaining) }}</td>

@@ -12,6 +12,8 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { toSignal } from '@angular/core/rxjs-interop';
 import {
   ContractType,
+  SlaMeasurementPeriod,
+  SlaVerdictScope,
   UptimeBasis,
   type ContractDetailResponse,
   type DeviceResponse,
@@ -28,6 +30,7 @@ import {
   contractBody,
   DEFAULT_SLA,
   inventoryNumbers,
+  serviceFees,
   type ContractFormErrors,
 } from './contract-new.model';
 
@@ -178,6 +181,25 @@ function milestoneGroup() {
                   }
                 </mat-select>
               </mat-form-field>
+              <mat-form-field appearance="outline">
+                <mat-label>{{ i18n.t('sla.measurementPeriod') }}</mat-label>
+                <mat-select formControlName="measurementPeriod" data-testid="sla-period">
+                  @for (p of measurementPeriods; track p) {
+                    <mat-option [value]="p">{{
+                      i18n.label('sla.measurementPeriod', p)
+                    }}</mat-option>
+                  }
+                </mat-select>
+                <mat-hint>{{ i18n.t('hint.sla.measurementPeriod') }}</mat-hint>
+              </mat-form-field>
+              <mat-form-field appearance="outline">
+                <mat-label>{{ i18n.t('sla.verdictScope') }}</mat-label>
+                <mat-select formControlName="verdictScope">
+                  @for (v of verdictScopes; track v) {
+                    <mat-option [value]="v">{{ i18n.label('sla.verdictScope', v) }}</mat-option>
+                  }
+                </mat-select>
+              </mat-form-field>
             </div>
             <div class="row">
               <mat-form-field appearance="outline">
@@ -265,6 +287,17 @@ function milestoneGroup() {
           ></textarea>
           <mat-hint>{{ i18n.t('contractNew.devicesHint') }}</mat-hint>
           <mat-error>{{ errorText('devices') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ i18n.t('contractNew.serviceFeesLabel') }}</mat-label>
+          <textarea
+            matInput
+            formControlName="serviceFees"
+            rows="2"
+            data-testid="contract-service-fees"
+          ></textarea>
+          <mat-hint>{{ i18n.t('contractNew.serviceFeesHint') }}</mat-hint>
+          <mat-error>{{ errorText('serviceFees') }}</mat-error>
         </mat-form-field>
         @if (message()) {
           <p role="alert" class="error" data-testid="contract-message">{{ message() }}</p>
@@ -354,11 +387,20 @@ export class ContractNewDialog {
       responseHours: new FormControl(DEFAULT_SLA.responseHours, { nonNullable: true }),
       repairDays: new FormControl(DEFAULT_SLA.repairDays, { nonNullable: true }),
       penaltyPerDay: new FormControl(DEFAULT_SLA.penaltyPerDay, { nonNullable: true }),
+      measurementPeriod: new FormControl<SlaMeasurementPeriod>(DEFAULT_SLA.measurementPeriod, {
+        nonNullable: true,
+      }),
+      verdictScope: new FormControl<SlaVerdictScope>(DEFAULT_SLA.verdictScope, {
+        nonNullable: true,
+      }),
     }),
     devices: new FormControl('', { nonNullable: true }),
+    serviceFees: new FormControl('', { nonNullable: true }),
   });
   protected readonly milestones = this.form.controls.milestones;
   protected readonly bases = Object.values(UptimeBasis);
+  protected readonly measurementPeriods = Object.values(SlaMeasurementPeriod);
+  protected readonly verdictScopes = Object.values(SlaVerdictScope);
   protected readonly slaEnabled = toSignal(this.form.controls.sla.controls.enabled.valueChanges, {
     initialValue: DEFAULT_SLA.enabled,
   });
@@ -391,7 +433,11 @@ export class ContractNewDialog {
         this.form.controls.devices.markAsTouched();
         return;
       }
-      body.devices = found.map((d) => ({ deviceId: d!.id }));
+      const fees = serviceFees(v.serviceFees, numbers, {}) ?? new Map<string, string>();
+      body.devices = found.map((d, i) => ({
+        deviceId: d!.id,
+        ...(fees.has(numbers[i]!) ? { serviceFee: fees.get(numbers[i]!)! } : {}),
+      }));
       this.ref.close(await this.api.create(body));
     } catch (e) {
       const p = problemOf(e);

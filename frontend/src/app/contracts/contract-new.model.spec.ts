@@ -3,6 +3,7 @@ import {
   contractBody,
   DEFAULT_SLA,
   inventoryNumbers,
+  serviceFees,
   type ContractFormValue,
 } from './contract-new.model';
 
@@ -23,6 +24,8 @@ function form(patch: Partial<ContractFormValue> = {}): ContractFormValue {
       { description: ' ', dueDate: '2027-06-01', amount: '36 000 000' },
     ],
     sla: { ...DEFAULT_SLA, guaranteedUptimePercent: '97,5', penaltyPerDay: '15 000' },
+    serviceFees: '',
+    devices: '',
     ...patch,
   };
 }
@@ -50,8 +53,26 @@ describe('contractBody', () => {
         responseHours: 24,
         repairDays: 7,
         penaltyPerDay: '15000',
+        measurementPeriod: 'QUARTER',
+        verdictScope: 'PER_DEVICE',
       },
     });
+  });
+
+  it('reads per-device service fees for listed devices only', () => {
+    const errors = {};
+    expect(
+      serviceFees('INV-1: 300 000\ninv-2 = 900000,50', inventoryNumbers('INV-1, INV-2'), errors),
+    ).toEqual(
+      new Map([
+        ['INV-1', '300000'],
+        ['INV-2', '900000.50'],
+      ]),
+    );
+    expect(errors).toEqual({});
+    expect(
+      contractBody(form({ devices: 'INV-1', serviceFees: 'INV-9: 100' })).errors['serviceFees'],
+    ).toBe('contractNew.serviceFeesRule');
   });
 
   it('leaves the SLA out when it is switched off, and checks its terms when on', () => {

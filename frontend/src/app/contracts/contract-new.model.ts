@@ -1,4 +1,6 @@
 import {
+  SlaMeasurementPeriod,
+  SlaVerdictScope,
   UptimeBasis,
   type ContractType,
   type CreateContractDto,
@@ -26,6 +28,10 @@ export interface ContractFormValue {
   value: string;
   milestones: MilestoneFormValue[];
   sla: SlaFormValue;
+  /** Lines `inventory number: amount`, optional. */
+  serviceFees: string;
+  /** Inventory numbers of the covered devices, as typed. */
+  devices: string;
 }
 
 /** SLA terms as typed; `enabled` false leaves the contract without an SLA. */
@@ -36,6 +42,8 @@ export interface SlaFormValue {
   responseHours: string;
   repairDays: string;
   penaltyPerDay: string;
+  measurementPeriod: SlaMeasurementPeriod;
+  verdictScope: SlaVerdictScope;
 }
 
 export const DEFAULT_SLA: SlaFormValue = {
@@ -45,6 +53,8 @@ export const DEFAULT_SLA: SlaFormValue = {
   responseHours: '24',
   repairDays: '7',
   penaltyPerDay: '0',
+  measurementPeriod: SlaMeasurementPeriod.QUARTER,
+  verdictScope: SlaVerdictScope.PER_DEVICE,
 };
 
 /** A whole number typed by a person, within bounds; null otherwise. */
@@ -79,7 +89,36 @@ function slaTerms(v: SlaFormValue, errors: ContractFormErrors): SlaTermsDto | nu
     responseHours,
     repairDays,
     penaltyPerDay: penalty,
+    measurementPeriod: v.measurementPeriod,
+    verdictScope: v.verdictScope,
   };
+}
+
+/**
+ * Per-device service fees typed as lines `inventory number: amount` (or `=` / tab), each for a
+ * device of `devices`; null (and the error set) when a line is not one of those.
+ */
+export function serviceFees(
+  text: string,
+  devices: readonly string[],
+  errors: ContractFormErrors,
+): Map<string, string> | null {
+  const fees = new Map<string, string>();
+  const listed = new Map(devices.map((d) => [d.toLowerCase(), d]));
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
+    const m = /^(.+?)\s*[:=\t]\s*(.+)$/.exec(line);
+    const device = m ? listed.get(m[1]!.trim().toLowerCase()) : undefined;
+    const amount = m ? moneyOfInput(m[2]!) : null;
+    if (!device || amount === null) {
+      errors['serviceFees'] = 'contractNew.serviceFeesRule';
+      return null;
+    }
+    fees.set(device, amount);
+  }
+  return fees;
 }
 
 export type ContractFormErrors = Record<string, MessageKey>;
@@ -131,6 +170,7 @@ export function contractBody(v: ContractFormValue): {
       });
   });
   const sla = slaTerms(v.sla, errors);
+  serviceFees(v.serviceFees, inventoryNumbers(v.devices), errors);
   if (Object.keys(errors).length || !v.type || !value || !v.startDate || !v.endDate)
     return { body: null, errors };
   return {

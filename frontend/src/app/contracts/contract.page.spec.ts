@@ -6,6 +6,8 @@ import { provideRouter } from '@angular/router';
 import {
   ContractStatus,
   ContractType,
+  SlaMeasurementPeriod,
+  SlaVerdictScope,
   UptimeBasis,
   type ContractDetailResponse,
   type ContractSlaResponse,
@@ -36,6 +38,8 @@ const contract: ContractDetailResponse = {
     responseHours: 24,
     repairDays: 5,
     penaltyPerDay: '15000.00',
+    measurementPeriod: SlaMeasurementPeriod.QUARTER,
+    verdictScope: SlaVerdictScope.PER_DEVICE,
   },
   deviceCount: 1,
   createdAt: '',
@@ -52,6 +56,9 @@ const contract: ContractDetailResponse = {
       facilityName: 'ГКБ № 15',
       serviceFrom: '2000-01-01',
       serviceTo: '2100-12-31',
+      serviceFee: null,
+      purchasePrice: '30000000.00',
+      paymentShare: 1,
     },
   ],
   milestones: [
@@ -92,7 +99,7 @@ describe('ContractPage', () => {
     });
   });
 
-  it('shows the terms, the milestone timeline and uptime per quarter against the guarantee', async () => {
+  it('shows the terms, the milestone timeline and the SLA per whole measurement period', async () => {
     const ctrl = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(ContractPage);
     fixture.componentRef.setInput('id', ID);
@@ -104,29 +111,53 @@ describe('ContractPage', () => {
       await new Promise((r) => setTimeout(r));
     }
 
-    // One SLA request per quarter: the last eight the contract overlaps.
-    const sla = ctrl.match((r) => r.url.startsWith(`/api/contracts/${ID}/sla`));
-    expect(sla).toHaveLength(8);
-    sla.forEach((req, i) => {
-      expect(req.request.urlWithParams).toMatch(/from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}/);
-      req.flush({ uptimePercent: i === 6 ? 93.33 : 99.5, met: i !== 6 } as ContractSlaResponse);
+    // One SLA request over the last two years; the server answers whole quarters.
+    const req = ctrl.expectOne((r) => r.url.startsWith(`/api/contracts/${ID}/sla`));
+    expect(req.request.urlWithParams).toMatch(/from=\d{4}-(01|04|07|10)-01&to=\d{4}-\d{2}-\d{2}/);
+    const period = (from: string, to: string, uptime: number | null, met: boolean) => ({
+      from,
+      to,
+      inProgress: false,
+      coveredHours: 2184,
+      downtimeHours: 12,
+      uptimePercent: uptime,
+      met,
+      penaltyDays: met ? 0 : 2,
+      penaltyAmount: met ? '0.00' : '30000.00',
+      devices: [],
     });
+    req.flush({
+      penaltyDays: 2,
+      penaltyAmount: '30000.00',
+      periods: [
+        period('2024-04-01', '2024-06-30', 93.33, false),
+        period('2024-07-01', '2024-09-30', 99.5, true),
+        period('2024-10-01', '2024-12-31', null, true),
+      ],
+    } as unknown as ContractSlaResponse);
     await fixture.whenStable();
 
     const el = fixture.nativeElement as HTMLElement;
     const text = (s: Element | null) => (s?.textContent ?? '').replace(/\s+/g, ' ').trim();
     expect(text(el.querySelector('[data-testid=contract-number]'))).toContain('Действует');
+    expect(text(el.querySelector('[data-testid=sla-terms]'))).toContain('Квартал');
+    expect(text(el.querySelector('[data-testid=sla-terms]'))).toContain('По каждому устройству');
     const states = [...el.querySelectorAll('[data-testid=milestones] li')].map((li) =>
       li.getAttribute('data-state'),
     );
     expect(states).toEqual(['paid', 'overdue', 'due']);
     expect(text(el.querySelector('[data-testid=milestones]'))).toContain('Оплачен 03.02.2000');
-    const rows = [...el.querySelectorAll('[data-testid=sla-quarters] tbody tr')].map((tr) =>
+    const rows = [...el.querySelectorAll('[data-testid=sla-periods] tbody tr')].map((tr) =>
       [...tr.children].map(text),
     );
-    expect(rows).toHaveLength(8);
-    expect(rows[6]).toEqual([expect.stringMatching(/^[1-4] кв\. \d{4}$/), '93,33 %', 'Нарушен']);
-    expect(rows[7]).toEqual([expect.stringMatching(/^[1-4] кв\. \d{4}$/), '99,5 %', 'Соблюдён']);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]![0]).toBe('2 кв. 2024');
+    expect(rows[0]![3]).toBe('93,33 %');
+    expect(rows[0]![6]).toBe('Нарушен');
+    expect(rows[1]![6]).toBe('Соблюдён');
+    // A period with no covered device says so rather than 100 %.
+    expect(rows[2]![3]).toBe('нет данных');
+    expect(text(el.querySelector('[data-testid=sla-totals]'))).toContain('30');
     expect(text(el.querySelector('[data-testid=covered-devices]'))).toContain('INV-000123');
     ctrl.verify();
   });

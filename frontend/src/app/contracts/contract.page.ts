@@ -9,20 +9,29 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
-import type { ContractDetailResponse, PaymentMilestoneResponse } from '@radfleet/shared';
+import {
+  SlaMeasurementPeriod,
+  type ContractDetailResponse,
+  type PaymentMilestoneResponse,
+} from '@radfleet/shared';
 import { I18nService } from '../core/i18n/i18n.service';
 import { LoadStateComponent } from '../core/ui/load-state.component';
 import { ContractsApi } from './contracts.api';
 import { ContractStatusChipComponent } from './contract-status-chip.component';
-import { SlaChartComponent, type QuarterUptime } from './sla-chart.component';
-import { quartersBetween } from './sla-quarters';
+import { SlaChartComponent, type PeriodUptime } from './sla-chart.component';
+import { periodOf, slaRange } from './sla-range';
 
 function cityToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
 }
 
-/** One contract: its terms, covered devices, payment milestones and SLA compliance per quarter. */
+/**
+ * One contract: its terms, covered devices (with each one's share of the payments), payment
+ * milestones and SLA compliance per whole measurement period (month or quarter, as the contract
+ * says), over the last two years.
+ */
 @Component({
   selector: 'rf-contract-page',
   imports: [
@@ -30,6 +39,7 @@ function cityToday(): string {
     MatButtonModule,
     MatCardModule,
     MatIconModule,
+    MatTooltipModule,
     LoadStateComponent,
     ContractStatusChipComponent,
     SlaChartComponent,
@@ -76,15 +86,15 @@ function cityToday(): string {
                   <dd>{{ i18n.date(c.terminatedOn) }}: {{ c.terminationReason }}</dd>
                 </div>
               }
-              <div>
+              <div [matTooltip]="i18n.t('hint.contract.value')">
                 <dt>{{ i18n.t('contract.value') }}</dt>
                 <dd>{{ money(c.value) }}</dd>
               </div>
-              <div>
+              <div [matTooltip]="i18n.t('hint.contract.paid')">
                 <dt>{{ i18n.t('contract.paid') }}</dt>
                 <dd>{{ money(c.paid) }}</dd>
               </div>
-              <div>
+              <div [matTooltip]="i18n.t('hint.contract.remaining')">
                 <dt>{{ i18n.t('contract.remaining') }}</dt>
                 <dd>{{ money(c.remaining) }}</dd>
               </div>
@@ -94,35 +104,57 @@ function cityToday(): string {
 
         <h2>{{ i18n.t('sla.title') }}</h2>
         @if (c.sla; as sla) {
-          <dl class="facts terms">
-            <div>
+          <dl class="facts terms" data-testid="sla-terms">
+            <div [matTooltip]="i18n.t('hint.sla.guaranteed')">
               <dt>{{ i18n.t('sla.guaranteed') }}</dt>
               <dd>{{ i18n.number(sla.guaranteedUptimePercent) }} %</dd>
             </div>
-            <div>
+            <div [matTooltip]="i18n.t('hint.sla.basis')">
               <dt>{{ i18n.t('sla.basis') }}</dt>
               <dd>{{ i18n.label('sla.basis', sla.basis) }}</dd>
             </div>
-            <div>
+            <div [matTooltip]="i18n.t('hint.sla.measurementPeriod')">
+              <dt>{{ i18n.t('sla.measurementPeriod') }}</dt>
+              <dd>{{ i18n.label('sla.measurementPeriod', sla.measurementPeriod) }}</dd>
+            </div>
+            <div [matTooltip]="i18n.t('hint.sla.verdictScope')">
+              <dt>{{ i18n.t('sla.verdictScope') }}</dt>
+              <dd>{{ i18n.label('sla.verdictScope', sla.verdictScope) }}</dd>
+            </div>
+            <div [matTooltip]="i18n.t('hint.sla.response')">
               <dt>{{ i18n.t('sla.response') }}</dt>
               <dd>{{ i18n.number(sla.responseHours) }}</dd>
             </div>
-            <div>
+            <div [matTooltip]="i18n.t('hint.sla.repair')">
               <dt>{{ i18n.t('sla.repair') }}</dt>
               <dd>{{ i18n.number(sla.repairDays) }}</dd>
             </div>
-            <div>
+            <div [matTooltip]="i18n.t('hint.sla.penaltyPerDay')">
               <dt>{{ i18n.t('sla.penaltyPerDay') }}</dt>
               <dd>{{ money(sla.penaltyPerDay) }}</dd>
             </div>
           </dl>
           <rf-load-state
-            [loading]="quarterly.isLoading()"
-            [error]="quarterly.status() === 'error'"
-            (retry)="quarterly.reload()"
+            [loading]="slaFigures.isLoading()"
+            [error]="slaFigures.status() === 'error'"
+            (retry)="slaFigures.reload()"
           />
-          @if (quarterRows().length > 0) {
-            <rf-sla-chart [quarters]="quarterRows()" [guaranteed]="sla.guaranteedUptimePercent" />
+          @if (slaFigures.hasValue() && slaFigures.value(); as f) {
+            <dl class="facts terms" data-testid="sla-totals">
+              <div [matTooltip]="i18n.t('hint.sla.penaltyDays')">
+                <dt>{{ i18n.t('sla.total') }}: {{ i18n.t('sla.penaltyDays') }}</dt>
+                <dd>{{ i18n.number(f.penaltyDays) }}</dd>
+              </div>
+              <div [matTooltip]="i18n.t('hint.sla.penalty')">
+                <dt>{{ i18n.t('sla.total') }}: {{ i18n.t('sla.penalty') }}</dt>
+                <dd>{{ money(f.penaltyAmount) }}</dd>
+              </div>
+            </dl>
+          }
+          @if (periodRows().length > 0) {
+            <rf-sla-chart [periods]="periodRows()" [guaranteed]="sla.guaranteedUptimePercent" />
+          } @else if (slaFigures.hasValue()) {
+            <p>{{ i18n.t('sla.noData') }}</p>
           }
         } @else {
           <p>{{ i18n.t('contract.noSla') }}</p>
@@ -175,8 +207,18 @@ function cityToday(): string {
                   <th scope="col">{{ i18n.t('device.modality') }}</th>
                   <th scope="col">{{ i18n.t('devices.makeModel') }}</th>
                   <th scope="col">{{ i18n.t('contract.facility') }}</th>
-                  <th scope="col">{{ i18n.t('contract.serviceFrom') }}</th>
-                  <th scope="col">{{ i18n.t('contract.serviceTo') }}</th>
+                  <th scope="col" [matTooltip]="i18n.t('hint.contract.serviceFrom')">
+                    {{ i18n.t('contract.serviceFrom') }}
+                  </th>
+                  <th scope="col" [matTooltip]="i18n.t('hint.contract.serviceTo')">
+                    {{ i18n.t('contract.serviceTo') }}
+                  </th>
+                  <th scope="col" class="num" [matTooltip]="i18n.t('hint.contract.serviceFee')">
+                    {{ i18n.t('contract.serviceFee') }}
+                  </th>
+                  <th scope="col" class="num" [matTooltip]="i18n.t('hint.contract.paymentShare')">
+                    {{ i18n.t('contract.paymentShare') }}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -190,6 +232,8 @@ function cityToday(): string {
                     <td>{{ d.facilityName }}</td>
                     <td>{{ i18n.date(d.serviceFrom) }}</td>
                     <td>{{ i18n.date(d.serviceTo) }}</td>
+                    <td class="num">{{ d.serviceFee === null ? '—' : money(d.serviceFee) }}</td>
+                    <td class="num">{{ i18n.number(d.paymentShare * 100, '1.0-1') }} %</td>
                   </tr>
                 }
               </tbody>
@@ -275,6 +319,9 @@ function cityToday(): string {
       padding: 6px 8px;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
+    .plain-table .num {
+      text-align: right;
+    }
     .plain-table thead th {
       font-size: 12px;
       font-weight: 500;
@@ -293,37 +340,47 @@ export class ContractPage {
   );
   private readonly today = cityToday();
 
-  /** Uptime per quarter (the last eight the contract overlaps), one SLA request each. */
-  protected readonly quarterly = resource({
+  /** The SLA over the last two years of the contract: one request, whole measurement periods. */
+  protected readonly slaFigures = resource({
     params: () => {
       const c = this.detail();
-      return c?.sla
-        ? { id: c.id, start: c.startDate, end: c.terminatedOn ?? c.endDate }
-        : undefined;
-    },
-    loader: async ({ params }) => {
-      const quarters = quartersBetween(params.start, params.end, this.today);
-      const answers = await Promise.all(
-        quarters.map((q) => this.api.sla(params.id, { from: q.from, to: q.to })),
+      if (!c?.sla) return undefined;
+      const range = slaRange(
+        c.startDate,
+        c.terminatedOn ?? c.endDate,
+        this.today,
+        c.sla.measurementPeriod,
       );
-      return quarters.map((q, i) => ({
-        quarter: q.quarter,
-        year: q.year,
-        uptime: answers[i]!.uptimePercent,
-        met: answers[i]!.met,
-      }));
+      return range
+        ? { id: c.id, kind: c.sla.measurementPeriod, ...range }
+        : { id: c.id, kind: c.sla.measurementPeriod, from: null, to: null };
     },
+    loader: async ({ params }) =>
+      params.from === null || params.to === null
+        ? null
+        : this.api.sla(params.id, { from: params.from, to: params.to }),
   });
-  /** The quarters labelled in the current language. */
-  protected readonly quarterRows = computed<QuarterUptime[]>(() =>
-    this.quarterly.hasValue()
-      ? this.quarterly.value().map((q) => ({
-          label: this.i18n.t('sla.quarter', { q: q.quarter, year: String(q.year) }),
-          uptime: q.uptime,
-          met: q.met,
-        }))
-      : [],
-  );
+  /** The periods, labelled in the current language. */
+  protected readonly periodRows = computed<PeriodUptime[]>(() => {
+    const f = this.slaFigures.hasValue() ? this.slaFigures.value() : null;
+    const kind = this.detail()?.sla?.measurementPeriod ?? SlaMeasurementPeriod.QUARTER;
+    return (f?.periods ?? []).map((p) => {
+      const at = periodOf(p.from);
+      return {
+        label:
+          kind === SlaMeasurementPeriod.QUARTER
+            ? this.i18n.t('sla.quarter', { q: at.quarter, year: String(at.year) })
+            : this.i18n.date(p.from, 'LLLL yyyy'),
+        inProgress: p.inProgress,
+        coveredHours: p.coveredHours,
+        downtimeHours: p.downtimeHours,
+        uptime: p.uptimePercent,
+        penaltyDays: p.penaltyDays,
+        penaltyAmount: p.penaltyAmount,
+        met: p.met,
+      };
+    });
+  });
 
   protected money(v: string): string {
     return `${this.i18n.number(Number(v), '1.2-2')} ₽`;

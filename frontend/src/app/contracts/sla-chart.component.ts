@@ -11,23 +11,31 @@ import {
   Tooltip,
   type ChartConfiguration,
 } from 'chart.js';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { BaseChartDirective, provideCharts } from 'ng2-charts';
 import { I18nService } from '../core/i18n/i18n.service';
 
-export interface QuarterUptime {
+/** One whole SLA measurement period, as the server judged it. */
+export interface PeriodUptime {
   label: string;
-  /** Per cent; null when no device was covered in the quarter. */
+  inProgress: boolean;
+  coveredHours: number;
+  downtimeHours: number;
+  /** Per cent; null when no device was covered in the period. */
   uptime: number | null;
+  penaltyDays: number;
+  penaltyAmount: string;
   met: boolean;
 }
 
 /**
- * Uptime per quarter as bars against the guaranteed level as a line, with the same figures as a
- * table. Registers only the chart.js parts it needs, so chart.js stays out of the initial bundle.
+ * Uptime per measurement period as bars against the guaranteed level as a line, with the same
+ * figures (and the period's penalty) as a table. Registers only the chart.js parts it needs, so
+ * chart.js stays out of the initial bundle.
  */
 @Component({
   selector: 'rf-sla-chart',
-  imports: [BaseChartDirective],
+  imports: [BaseChartDirective, MatTooltipModule],
   providers: [
     provideCharts({
       registerables: [
@@ -58,31 +66,62 @@ export interface QuarterUptime {
       </div>
       <figcaption class="visually-hidden">{{ summary() }}</figcaption>
     </figure>
-    <table class="figures" data-testid="sla-quarters">
-      <thead>
-        <tr>
-          <th scope="col"></th>
-          <th scope="col" class="num">{{ i18n.t('sla.uptime') }}</th>
-          <th scope="col">{{ i18n.t('contract.status') }}</th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (q of quarters(); track q.label) {
+    <div class="scroll" tabindex="0" role="region" [attr.aria-label]="i18n.t('sla.title')">
+      <table class="figures" data-testid="sla-periods">
+        <thead>
           <tr>
-            <th scope="row">{{ q.label }}</th>
-            <td class="num">{{ percent(q.uptime) }}</td>
-            <td [class.breached]="!q.met">
-              {{ q.uptime === null ? '—' : i18n.t(q.met ? 'sla.met' : 'sla.breached') }}
-            </td>
+            <th scope="col" [matTooltip]="i18n.t('hint.sla.period')">{{ i18n.t('sla.period') }}</th>
+            <th scope="col" class="num" [matTooltip]="i18n.t('hint.sla.coveredHours')">
+              {{ i18n.t('sla.coveredHours') }}
+            </th>
+            <th scope="col" class="num" [matTooltip]="i18n.t('hint.sla.unplannedDowntime')">
+              {{ i18n.t('sla.unplannedDowntime') }}
+            </th>
+            <th scope="col" class="num" [matTooltip]="i18n.t('hint.sla.uptime')">
+              {{ i18n.t('sla.uptime') }}
+            </th>
+            <th scope="col" class="num" [matTooltip]="i18n.t('hint.sla.penaltyDays')">
+              {{ i18n.t('sla.penaltyDays') }}
+            </th>
+            <th scope="col" class="num" [matTooltip]="i18n.t('hint.sla.penalty')">
+              {{ i18n.t('sla.penalty') }}
+            </th>
+            <th scope="col" [matTooltip]="i18n.t('hint.sla.verdict')">
+              {{ i18n.t('sla.verdict') }}
+            </th>
           </tr>
-        }
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          @for (q of periods(); track q.label) {
+            <tr>
+              <th scope="row">
+                {{ q.label }}
+                @if (q.inProgress) {
+                  <span class="muted">({{ i18n.t('sla.inProgress') }})</span>
+                }
+              </th>
+              <td class="num">{{ i18n.number(q.coveredHours, '1.0-1') }}</td>
+              <td class="num">{{ i18n.number(q.downtimeHours, '1.0-1') }}</td>
+              <td class="num">{{ percent(q.uptime) }}</td>
+              <td class="num">{{ i18n.number(q.penaltyDays) }}</td>
+              <td class="num">{{ money(q.penaltyAmount) }}</td>
+              <td [class.breached]="!q.met">
+                {{
+                  q.uptime === null
+                    ? i18n.t('sla.noData')
+                    : i18n.t(q.met ? 'sla.met' : 'sla.breached')
+                }}
+              </td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    </div>
   `,
   styles: `
     :host {
       display: grid;
-      grid-template-columns: minmax(0, 3fr) minmax(220px, 2fr);
+      grid-template-columns: 1fr;
       gap: 24px;
       align-items: start;
     }
@@ -114,6 +153,13 @@ export interface QuarterUptime {
     .num {
       text-align: right;
     }
+    .scroll {
+      overflow-x: auto;
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 12px;
+    }
     .breached {
       color: var(--mat-sys-error);
       font-weight: 500;
@@ -128,11 +174,11 @@ export interface QuarterUptime {
 })
 export class SlaChartComponent {
   protected readonly i18n = inject(I18nService);
-  readonly quarters = input.required<readonly QuarterUptime[]>();
+  readonly periods = input.required<readonly PeriodUptime[]>();
   readonly guaranteed = input.required<number>();
 
   protected readonly data = computed<ChartConfiguration<'bar' | 'line'>['data']>(() => {
-    const q = this.quarters();
+    const q = this.periods();
     return {
       labels: q.map((x) => x.label),
       datasets: [
@@ -159,7 +205,7 @@ export class SlaChartComponent {
   });
 
   protected readonly options = computed<ChartConfiguration<'bar' | 'line'>['options']>(() => {
-    const lowest = Math.min(this.guaranteed(), ...this.quarters().map((q) => q.uptime ?? 100));
+    const lowest = Math.min(this.guaranteed(), ...this.periods().map((q) => q.uptime ?? 100));
     return {
       responsive: true,
       maintainAspectRatio: false,
@@ -178,8 +224,8 @@ export class SlaChartComponent {
 
   protected readonly summary = computed(
     () =>
-      `${this.i18n.t('sla.chartTitle')} (${this.percent(this.guaranteed())}): ` +
-      this.quarters()
+      `${this.i18n.t('sla.chartTitlePeriods')} (${this.percent(this.guaranteed())}): ` +
+      this.periods()
         .map((q) =>
           this.i18n.t('sla.chartRow', { quarter: q.label, uptime: this.percent(q.uptime) }),
         )
@@ -187,6 +233,10 @@ export class SlaChartComponent {
   );
 
   protected percent(v: number | null): string {
-    return v === null ? '—' : `${this.i18n.number(v, '1.0-2')} %`;
+    return v === null ? this.i18n.t('sla.noData') : `${this.i18n.number(v, '1.0-2')} %`;
+  }
+
+  protected money(v: string): string {
+    return `${this.i18n.number(Number(v), '1.2-2')} ₽`;
   }
 }

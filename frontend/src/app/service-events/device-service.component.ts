@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import type { DeviceResponse, ServiceEventResponse } from '@radfleet/shared';
 import { I18nService } from '../core/i18n/i18n.service';
 import { LoadStateComponent } from '../core/ui/load-state.component';
@@ -8,36 +9,52 @@ import { cityDate, lastTwelveMonths } from './service-event.model';
 import { ServiceEventsApi } from './service-events.api';
 import { ServiceLogComponent } from './service-log.component';
 
-/** A device's service tab: uptime over the last 12 months, cost of ownership, and its service log. */
+/**
+ * A device's service tab: its two downtime kinds over the last 12 months (unplanned downtime and
+ * total unavailability, side by side), cost of ownership, and its service log.
+ */
 @Component({
   selector: 'rf-device-service',
-  imports: [MatCardModule, LoadStateComponent, ServiceLogComponent],
+  imports: [MatCardModule, MatTooltipModule, LoadStateComponent, ServiceLogComponent],
   template: `
     <div class="figures">
       <mat-card appearance="outlined">
         <mat-card-header>
-          <mat-card-title>{{ i18n.t('uptime.title') }}</mat-card-title>
+          <mat-card-title>{{ i18n.t('availability.title') }}</mat-card-title>
         </mat-card-header>
         <mat-card-content>
           <rf-load-state
-            [loading]="uptime.isLoading()"
-            [error]="uptime.status() === 'error'"
-            (retry)="uptime.reload()"
+            [loading]="availability.isLoading()"
+            [error]="availability.status() === 'error'"
+            (retry)="availability.reload()"
           />
-          @if (uptime.hasValue()) {
-            @let u = uptime.value();
-            <p class="big" data-testid="device-uptime">{{ percent(u.uptimePercent) }}</p>
-            <dl>
-              <div>
-                <dt>{{ i18n.t('uptime.downtime') }}</dt>
-                <dd data-testid="device-downtime">{{ i18n.number(u.downtimeHours, '1.0-1') }}</dd>
+          @if (availability.hasValue()) {
+            @let u = availability.value();
+            <dl data-testid="device-availability">
+              <div [matTooltip]="i18n.t('hint.availability.unplanned')">
+                <dt>{{ i18n.t('availability.unplanned') }}</dt>
+                <dd data-testid="device-unplanned">
+                  {{ hours(u.unplannedDowntimeHours) }} · {{ percent(u.unplannedDowntimePercent) }}
+                </dd>
               </div>
-              <div>
-                <dt>{{ i18n.t('uptime.breakdowns') }}</dt>
-                <dd>{{ i18n.number(u.breakdownHours, '1.0-1') }}</dd>
+              <div [matTooltip]="i18n.t('hint.availability.unavailability')">
+                <dt>{{ i18n.t('availability.unavailability') }}</dt>
+                <dd data-testid="device-unavailability">
+                  {{ hours(u.unavailabilityHours) }} · {{ percent(u.unavailabilityPercent) }}
+                </dd>
               </div>
-              <div>
-                <dt>{{ i18n.t('uptime.events') }}</dt>
+              <div [matTooltip]="i18n.t('hint.availability.percent')">
+                <dt>{{ i18n.t('availability.percent') }}</dt>
+                <dd data-testid="device-availability-percent">
+                  {{ percent(u.availabilityPercent) }}
+                </dd>
+              </div>
+              <div [matTooltip]="i18n.t('hint.availability.periodHours')">
+                <dt>{{ i18n.t('availability.periodHours') }}</dt>
+                <dd>{{ hours(u.periodHours) }}</dd>
+              </div>
+              <div [matTooltip]="i18n.t('hint.availability.events')">
+                <dt>{{ i18n.t('availability.events') }}</dt>
                 <dd>{{ i18n.number(u.events) }}</dd>
               </div>
             </dl>
@@ -56,27 +73,53 @@ import { ServiceLogComponent } from './service-log.component';
           />
           @if (cost.hasValue()) {
             @let c = cost.value();
-            <p class="big" data-testid="device-cost">{{ rub(c.total) }}</p>
+            <p class="big" data-testid="device-cost" [matTooltip]="i18n.t('hint.cost.total')">
+              {{ rub(c.total) }}
+            </p>
             <dl>
-              <div>
+              <div [matTooltip]="i18n.t('hint.cost.perYear')">
                 <dt>{{ i18n.t('cost.perYear') }}</dt>
                 <dd>{{ rub(c.perYear) }}</dd>
               </div>
-              <div>
+              <div [matTooltip]="i18n.t('hint.cost.purchase')">
                 <dt>{{ i18n.t('cost.purchase') }}</dt>
                 <dd>{{ rub(c.purchaseCounted) }}</dd>
               </div>
-              <div>
+              <div [matTooltip]="i18n.t('hint.cost.contracts')">
                 <dt>{{ i18n.t('cost.contracts') }}</dt>
                 <dd>{{ rub(c.contractPayments) }}</dd>
               </div>
-              <div>
+              <div [matTooltip]="i18n.t('hint.cost.events')">
                 <dt>{{ i18n.t('cost.events') }}</dt>
                 <dd>{{ rub(c.eventCosts) }}</dd>
               </div>
-              <div>
+              <div [matTooltip]="i18n.t('hint.cost.coveredEvents')">
+                <dt>{{ i18n.t('cost.coveredEvents') }}</dt>
+                <dd>{{ rub(c.coveredEventCosts) }}</dd>
+              </div>
+              <div [matTooltip]="i18n.t('hint.cost.years')">
                 <dt>{{ i18n.t('cost.years') }}</dt>
-                <dd>{{ i18n.number(c.years, '1.0-1') }}</dd>
+                <dd>
+                  {{
+                    c.yearsInService === null
+                      ? i18n.t('cost.noData')
+                      : i18n.number(c.yearsInService, '1.0-1')
+                  }}
+                </dd>
+              </div>
+              <div [matTooltip]="i18n.t('hint.cost.yearlyServiceCost')">
+                <dt>{{ i18n.t('cost.yearlyServiceCost') }}</dt>
+                <dd>{{ rub(c.yearlyServiceCost) }}</dd>
+              </div>
+              <div [matTooltip]="i18n.t('hint.cost.ratio')">
+                <dt>{{ i18n.t('cost.ratio') }}</dt>
+                <dd data-testid="device-service-ratio">
+                  {{
+                    c.serviceCostRatio === null
+                      ? i18n.t('cost.noData')
+                      : percent(c.serviceCostRatio * 100)
+                  }}
+                </dd>
               </div>
             </dl>
           }
@@ -144,13 +187,17 @@ export class DeviceServiceComponent {
   readonly changed = output<ServiceEventResponse>();
 
   private readonly period = lastTwelveMonths(cityDate(new Date()));
-  protected readonly uptime = this.api.uptimeResource(
+  protected readonly availability = this.api.availabilityResource(
     computed(() => ({ deviceId: this.device().id, ...this.period })),
   );
   protected readonly cost = this.api.costResource(computed(() => this.device().id));
 
   protected percent(v: number | null): string {
-    return v === null ? '—' : `${this.i18n.number(v, '1.0-2')} %`;
+    return v === null ? this.i18n.t('availability.noData') : `${this.i18n.number(v, '1.0-2')} %`;
+  }
+
+  protected hours(v: number): string {
+    return this.i18n.t('downtime.hours', { h: this.i18n.number(v, '1.0-1') });
   }
 
   protected rub(v: string): string {
@@ -158,7 +205,7 @@ export class DeviceServiceComponent {
   }
 
   protected onChanged(e: ServiceEventResponse): void {
-    this.uptime.reload();
+    this.availability.reload();
     this.cost.reload();
     this.changed.emit(e);
   }

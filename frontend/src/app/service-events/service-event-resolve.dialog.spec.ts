@@ -23,6 +23,7 @@ const open: ServiceEventResponse = {
   contractNumber: null,
   interruptedStatus: null,
   durationHours: 53,
+  coveredByContract: false,
   createdAt: '',
   updatedAt: '',
   version: 1,

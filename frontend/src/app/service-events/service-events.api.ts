@@ -5,7 +5,7 @@ import type {
   CreateServiceEventDto,
   DeviceCostResponse,
   DeviceResponse,
-  DeviceUptimeResponse,
+  DeviceAvailabilityResponse,
   Paged,
   ServiceEventResponse,
   UpdateServiceEventDto,
@@ -48,11 +48,12 @@ export class ServiceEventsApi {
     });
   }
 
-  uptimeResource(params: Signal<({ deviceId: string } & Period) | undefined>) {
-    return httpResource<DeviceUptimeResponse>(() => {
+  /** Unplanned downtime and total unavailability of a device over a period. */
+  availabilityResource(params: Signal<({ deviceId: string } & Period) | undefined>) {
+    return httpResource<DeviceAvailabilityResponse>(() => {
       const p = params();
       return p
-        ? `/api/devices/${p.deviceId}/uptime${queryString({ from: p.from, to: p.to })}`
+        ? `/api/devices/${p.deviceId}/availability${queryString({ from: p.from, to: p.to })}`
         : undefined;
     });
   }

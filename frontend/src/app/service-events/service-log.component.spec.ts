@@ -52,6 +52,7 @@ function event(patch: Partial<ServiceEventResponse>): ServiceEventResponse {
     contractNumber: null,
     interruptedStatus: null,
     durationHours: 53,
+    coveredByContract: false,
     createdAt: '',
     updatedAt: '',
     version: 1,

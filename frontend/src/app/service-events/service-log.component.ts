@@ -13,6 +13,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { Permission, type ServiceEventResponse } from '@radfleet/shared';
 import { firstValueFrom } from 'rxjs';
@@ -32,6 +33,7 @@ import { ServiceEventsApi, type ServiceLogFilter } from './service-events.api';
 @Component({
   selector: 'rf-service-log',
   imports: [
+    MatTooltipModule,
     RouterLink,
     MatButtonModule,
     MatIconModule,
@@ -74,15 +76,31 @@ import { ServiceEventsApi, type ServiceLogFilter } from './service-events.api';
           <thead>
             <tr>
               @if (showDevice()) {
-                <th scope="col">{{ i18n.t('serviceLog.device') }}</th>
+                <th scope="col" [matTooltip]="i18n.t('hint.serviceLog.device')">
+                  {{ i18n.t('serviceLog.device') }}
+                </th>
               }
-              <th scope="col">{{ i18n.t('serviceLog.type') }}</th>
-              <th scope="col">{{ i18n.t('serviceLog.reportedAt') }}</th>
-              <th scope="col">{{ i18n.t('serviceLog.startedAt') }}</th>
-              <th scope="col">{{ i18n.t('serviceLog.resolvedAt') }}</th>
-              <th scope="col" class="num">{{ i18n.t('serviceLog.downtime') }}</th>
-              <th scope="col" class="num">{{ i18n.t('serviceLog.cost') }}</th>
-              <th scope="col">{{ i18n.t('serviceLog.contract') }}</th>
+              <th scope="col" [matTooltip]="i18n.t('hint.serviceLog.type')">
+                {{ i18n.t('serviceLog.type') }}
+              </th>
+              <th scope="col" [matTooltip]="i18n.t('hint.serviceLog.reportedAt')">
+                {{ i18n.t('serviceLog.reportedAt') }}
+              </th>
+              <th scope="col" [matTooltip]="i18n.t('hint.serviceLog.startedAt')">
+                {{ i18n.t('serviceLog.startedAt') }}
+              </th>
+              <th scope="col" [matTooltip]="i18n.t('hint.serviceLog.resolvedAt')">
+                {{ i18n.t('serviceLog.resolvedAt') }}
+              </th>
+              <th scope="col" class="num" [matTooltip]="i18n.t('hint.serviceLog.downtime')">
+                {{ i18n.t('serviceLog.downtime') }}
+              </th>
+              <th scope="col" class="num" [matTooltip]="i18n.t('hint.serviceLog.cost')">
+                {{ i18n.t('serviceLog.cost') }}
+              </th>
+              <th scope="col" [matTooltip]="i18n.t('hint.serviceLog.contract')">
+                {{ i18n.t('serviceLog.contract') }}
+              </th>
               <th scope="col">
                 <span class="visually-hidden">{{ i18n.t('serviceLog.resolve') }}</span>
               </th>
@@ -119,7 +137,12 @@ import { ServiceEventsApi, type ServiceLogFilter } from './service-events.api';
                     <span class="muted">({{ i18n.t('downtime.running') }})</span>
                   }
                 </td>
-                <td class="num">{{ cost(e.cost) }}</td>
+                <td class="num">
+                  {{ cost(e.cost) }}
+                  @if (e.coveredByContract && e.cost !== '0.00') {
+                    <div class="muted">{{ i18n.t('serviceLog.covered') }}</div>
+                  }
+                </td>
                 <td>
                   @if (e.contractId) {
                     <a [routerLink]="['/contracts', e.contractId]">{{ e.contractNumber }}</a>

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatSortModule } from '@angular/material/sort';
@@ -15,6 +16,7 @@ import { SuppliersApi, type SupplierFilter } from './suppliers.api';
 @Component({
   selector: 'rf-supplier-list-page',
   imports: [
+    MatTooltipModule,
     RouterLink,
     MatTableModule,
     MatSortModule,
@@ -65,7 +67,12 @@ import { SuppliersApi, type SupplierFilter } from './suppliers.api';
             data-testid="supplier-table"
           >
             <ng-container matColumnDef="name">
-              <th mat-header-cell *matHeaderCellDef mat-sort-header>
+              <th
+                mat-header-cell
+                *matHeaderCellDef
+                mat-sort-header
+                [matTooltip]="i18n.t('hint.supplier.name')"
+              >
                 {{ i18n.t('supplier.name') }}
               </th>
               <td mat-cell *matCellDef="let s">
@@ -73,25 +80,45 @@ import { SuppliersApi, type SupplierFilter } from './suppliers.api';
               </td>
             </ng-container>
             <ng-container matColumnDef="inn">
-              <th mat-header-cell *matHeaderCellDef mat-sort-header>
+              <th
+                mat-header-cell
+                *matHeaderCellDef
+                mat-sort-header
+                [matTooltip]="i18n.t('hint.supplier.inn')"
+              >
                 {{ i18n.t('supplier.inn') }}
               </th>
               <td mat-cell *matCellDef="let s">{{ s.inn }}</td>
             </ng-container>
             <ng-container matColumnDef="kpp">
-              <th mat-header-cell *matHeaderCellDef>{{ i18n.t('supplier.kpp') }}</th>
+              <th mat-header-cell *matHeaderCellDef [matTooltip]="i18n.t('hint.supplier.kpp')">
+                {{ i18n.t('supplier.kpp') }}
+              </th>
               <td mat-cell *matCellDef="let s">{{ s.kpp ?? '—' }}</td>
             </ng-container>
             <ng-container matColumnDef="contactPerson">
-              <th mat-header-cell *matHeaderCellDef>{{ i18n.t('supplier.contactPerson') }}</th>
+              <th
+                mat-header-cell
+                *matHeaderCellDef
+                [matTooltip]="i18n.t('hint.supplier.contactPerson')"
+              >
+                {{ i18n.t('supplier.contactPerson') }}
+              </th>
               <td mat-cell *matCellDef="let s">{{ s.contactPerson ?? '—' }}</td>
             </ng-container>
             <ng-container matColumnDef="phone">
-              <th mat-header-cell *matHeaderCellDef>{{ i18n.t('supplier.phone') }}</th>
+              <th mat-header-cell *matHeaderCellDef [matTooltip]="i18n.t('hint.supplier.phone')">
+                {{ i18n.t('supplier.phone') }}
+              </th>
               <td mat-cell *matCellDef="let s">{{ s.phone ?? '—' }}</td>
             </ng-container>
             <ng-container matColumnDef="contractCount">
-              <th mat-header-cell *matHeaderCellDef class="num">
+              <th
+                mat-header-cell
+                *matHeaderCellDef
+                class="num"
+                [matTooltip]="i18n.t('hint.supplier.contractCount')"
+              >
                 {{ i18n.t('supplier.contractCount') }}
               </th>
               <td mat-cell *matCellDef="let s" class="num">

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { ContractsApi, type ContractFilter } from '../contracts/contracts.api';
 import { ContractStatusChipComponent } from '../contracts/contract-status-chip.component';
@@ -13,6 +14,7 @@ import { SuppliersApi } from './suppliers.api';
 @Component({
   selector: 'rf-supplier-page',
   imports: [
+    MatTooltipModule,
     RouterLink,
     MatButtonModule,
     MatCardModule,
@@ -78,10 +80,18 @@ import { SuppliersApi } from './suppliers.api';
           <table class="plain-table" data-testid="supplier-contracts">
             <thead>
               <tr>
-                <th scope="col">{{ i18n.t('contract.number') }}</th>
-                <th scope="col">{{ i18n.t('contract.type') }}</th>
-                <th scope="col">{{ i18n.t('contract.status') }}</th>
-                <th scope="col">{{ i18n.t('contract.endDate') }}</th>
+                <th scope="col" [matTooltip]="i18n.t('hint.contract.number')">
+                  {{ i18n.t('contract.number') }}
+                </th>
+                <th scope="col" [matTooltip]="i18n.t('hint.contract.type')">
+                  {{ i18n.t('contract.type') }}
+                </th>
+                <th scope="col" [matTooltip]="i18n.t('hint.contract.status')">
+                  {{ i18n.t('contract.status') }}
+                </th>
+                <th scope="col" [matTooltip]="i18n.t('hint.contract.endDate')">
+                  {{ i18n.t('contract.endDate') }}
+                </th>
                 <th scope="col" class="num">{{ i18n.t('contract.value') }}</th>
               </tr>
             </thead>

@@ -1,4 +1,4 @@
-import { ContractType, UptimeBasis } from '@radfleet/shared';
+import { ContractType, SlaMeasurementPeriod, SlaVerdictScope, UptimeBasis } from '@radfleet/shared';
 import {
   Check,
   Column,
@@ -26,6 +26,18 @@ const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
 @Check(
   'CHK_contracts_sla_basis',
   `"sla_basis" IS NULL OR "sla_basis" IN (${list(Object.values(UptimeBasis))})`,
+)
+@Check(
+  'CHK_contracts_sla_period',
+  `"sla_measurement_period" IS NULL OR "sla_measurement_period" IN (${list(Object.values(SlaMeasurementPeriod))})`,
+)
+@Check(
+  'CHK_contracts_sla_scope',
+  `"sla_verdict_scope" IS NULL OR "sla_verdict_scope" IN (${list(Object.values(SlaVerdictScope))})`,
+)
+@Check(
+  'CHK_contracts_sla_terms',
+  `("sla_basis" IS NULL) = ("sla_measurement_period" IS NULL) AND ("sla_basis" IS NULL) = ("sla_verdict_scope" IS NULL)`,
 )
 @Check('CHK_contracts_termination', `("terminated_on" IS NULL) = ("termination_reason" IS NULL)`)
 @Index('IDX_contracts_supplier', ['supplierId'])
@@ -83,6 +95,14 @@ export class ContractEntity {
     nullable: true,
   })
   slaPenaltyPerDay!: string | null;
+
+  /** The whole period breaches and penalties are computed over. */
+  @Column({ name: 'sla_measurement_period', type: 'varchar', length: 16, nullable: true })
+  slaMeasurementPeriod!: SlaMeasurementPeriod | null;
+
+  /** Whether the guaranteed uptime is judged per device or over the contract. */
+  @Column({ name: 'sla_verdict_scope', type: 'varchar', length: 16, nullable: true })
+  slaVerdictScope!: SlaVerdictScope | null;
 
   /** The first day the contract is no longer in force. */
   @Column({ name: 'terminated_on', type: 'date', nullable: true })

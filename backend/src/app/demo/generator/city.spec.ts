@@ -318,6 +318,10 @@ describe('generateCity', { timeout: CITY_TIMEOUT }, () => {
       expect(endingSoon.length).toBeGreaterThan(5);
       expect(expired.length).toBeGreaterThan(3);
       expect(expired.length / city.contracts.length).toBeLessThan(0.12);
+      const terms = city.contracts.flatMap((c) => (c.sla ? [c.sla] : []));
+      expect(terms.some((t) => t.basis === 'SCHEDULED_HOURS')).toBe(true);
+      expect(terms.some((t) => t.measurementPeriod === 'MONTH')).toBe(true);
+      expect(terms.some((t) => t.measurementPeriod === 'QUARTER')).toBe(true);
       expect(new Set(city.contracts.map((c) => c.type))).toEqual(
         new Set(['SUPPLY', 'SERVICE', 'LIFECYCLE']),
       );
@@ -369,9 +373,41 @@ describe('generateCity', { timeout: CITY_TIMEOUT }, () => {
       }
     });
 
-    it('never overlaps two events of one device, nor services a device outside its life', () => {
+    it('happens before today: nothing reported, started or resolved later than the start of today', () => {
+      const todayStart = Date.parse(`${TODAY}T00:00:00+03:00`);
+      for (const e of city.serviceEvents) {
+        for (const t of [e.reportedAt, e.startedAt, e.resolvedAt]) {
+          if (t !== null) expect(Date.parse(t)).toBeLessThanOrEqual(todayStart);
+        }
+      }
+    });
+
+    it('overlaps two breakdowns on a few covered devices, so that merging them shows', () => {
+      const byDevice = new Map<string, typeof city.serviceEvents>();
+      for (const e of city.serviceEvents) {
+        if (e.type !== 'BREAKDOWN') continue;
+        byDevice.set(e.inventoryNumber, [...(byDevice.get(e.inventoryNumber) ?? []), e]);
+      }
+      let pairs = 0;
+      for (const list of byDevice.values()) {
+        list.sort((a, b) => Date.parse(a.reportedAt) - Date.parse(b.reportedAt));
+        for (let i = 1; i < list.length; i++) {
+          const before = list[i - 1]!;
+          if (
+            before.resolvedAt &&
+            Date.parse(list[i]!.reportedAt) < Date.parse(before.resolvedAt)
+          ) {
+            expect(before.contractCode).not.toBeNull();
+            pairs++;
+          }
+        }
+      }
+      expect(pairs).toBeGreaterThanOrEqual(2);
+    });
+
+    it('never overlaps two events of one device (but for those pairs), nor services a device outside its life', () => {
       const devices = new Map(city.devices.map((d) => [d.inventoryNumber, d]));
-      const lastEnd = new Map<string, number>();
+      const lastEnd = new Map<string, { type: string; end: number }>();
       const byTime = [...city.serviceEvents].sort(
         (a, b) => Date.parse(a.reportedAt) - Date.parse(b.reportedAt),
       );
@@ -383,10 +419,14 @@ describe('generateCity', { timeout: CITY_TIMEOUT }, () => {
             true,
           );
         }
-        expect(Date.parse(e.reportedAt)).toBeGreaterThan(
-          lastEnd.get(e.inventoryNumber) ?? -Infinity,
-        );
-        lastEnd.set(e.inventoryNumber, e.resolvedAt === null ? Infinity : Date.parse(e.resolvedAt));
+        const previous = lastEnd.get(e.inventoryNumber);
+        if (e.type !== 'BREAKDOWN' || previous?.type !== 'BREAKDOWN') {
+          expect(Date.parse(e.reportedAt)).toBeGreaterThan(previous?.end ?? -Infinity);
+        }
+        lastEnd.set(e.inventoryNumber, {
+          type: e.type,
+          end: e.resolvedAt === null ? Infinity : Date.parse(e.resolvedAt),
+        });
       }
     });
 

@@ -186,6 +186,8 @@ export function generateContracts(
   const contractDevices: DemoContractDevice[] = [];
   const paymentMilestones: DemoPaymentMilestone[] = [];
   const milestoneRng = rng.fork('milestones');
+  const termsRng = rng.fork('sla-terms');
+  const firstService = plans.findIndex((p) => p.type === 'SERVICE');
   plans.forEach((plan, i) => {
     const code = `CTR-${String(i + 1).padStart(4, '0')}`;
     const valueKopecks = plan.supplyKopecks + plan.serviceKopecks;
@@ -201,7 +203,8 @@ export function generateContracts(
       endDate: formatIsoDate(plan.endDay),
       value: formatKopecks(valueKopecks),
       serviceYears: plan.serviceYears,
-      sla: plan.type === 'SUPPLY' ? null : sla(rng, plan, valueKopecks),
+      sla:
+        plan.type === 'SUPPLY' ? null : sla(rng, termsRng, plan, valueKopecks, i === firstService),
     };
     contracts.push({
       record,
@@ -212,8 +215,22 @@ export function generateContracts(
       signedDay: plan.signedDay,
       valueKopecks,
     });
+    // Half the service contracts name a yearly fee per device (its payments are then allocated by them).
+    const fees = plan.type === 'SERVICE' && termsRng.chance(0.5);
     for (const device of plan.devices) {
-      contractDevices.push({ contractCode: code, inventoryNumber: device.record.inventoryNumber });
+      contractDevices.push({
+        contractCode: code,
+        inventoryNumber: device.record.inventoryNumber,
+        serviceFee: fees
+          ? formatKopecks(
+              roundToRouble(
+                (plan.serviceKopecks * device.priceKopecks) /
+                  Math.max(1, sum(plan.devices.map((d) => d.priceKopecks))) /
+                  Math.max(1, (plan.endDay - plan.startDay + 1) / 365.25),
+              ),
+            )
+          : null,
+      });
     }
     paymentMilestones.push(...milestones(milestoneRng, plan, code, valueKopecks, today));
   });
@@ -287,7 +304,18 @@ function pickSupplier(
   return rng.pick(authorised.length > 0 ? authorised : suppliers.filter((s) => s.template[role]));
 }
 
-function sla(rng: Prng, plan: Plan, valueKopecks: number): DemoSlaTerms {
+/**
+ * SLA terms: heavy equipment guarantees more. Some service contracts of light equipment measure
+ * uptime over the devices' working hours; some contracts measure it month by month. The first
+ * service contract does both, so that the demo always shows each.
+ */
+function sla(
+  rng: Prng,
+  termsRng: Prng,
+  plan: Plan,
+  valueKopecks: number,
+  showcase: boolean,
+): DemoSlaTerms {
   const heavy = plan.devices.some(
     (d) =>
       d.record.modality === 'CT' ||
@@ -306,6 +334,11 @@ function sla(rng: Prng, plan: Plan, valueKopecks: number): DemoSlaTerms {
     responseHours: heavy ? rng.pick([24, 24, 48]) : rng.pick([24, 48, 72]),
     repairDays: heavy ? rng.int(5, 10) : rng.int(7, 14),
     penaltyPerDay: formatKopecks(penalty * 100),
+    basis:
+      showcase || (plan.type === 'SERVICE' && !heavy && termsRng.chance(0.3))
+        ? 'SCHEDULED_HOURS'
+        : 'ROUND_THE_CLOCK',
+    measurementPeriod: showcase || termsRng.chance(0.2) ? 'MONTH' : 'QUARTER',
   };
 }
 

@@ -41,11 +41,18 @@ interface Draft {
   major: boolean;
 }
 
+/** How many devices get a second fault reported while a first is being repaired. */
+export const OVERLAPPING_BREAKDOWN_DEVICES = 3;
+
 /**
  * Service history of every installed device over the history window: planned maintenance,
  * calibration and inspections on weekdays, occasional upgrades, breakdowns (more for older
  * devices) with response and repair times that mostly meet the SLA and sometimes do not, and an
- * open breakdown for every device that is UNDER_REPAIR today. Events of one device never overlap.
+ * open breakdown for every device that is UNDER_REPAIR today. Everything happened before today
+ * (the demo may load at any hour): nothing is reported, started or resolved later than the start of
+ * today, except that open breakdowns stay open. Events of one device do not overlap, except on
+ * OVERLAPPING_BREAKDOWN_DEVICES covered devices where a second fault is reported while the first is
+ * being repaired, so that downtime merging (the union of the two) is visible.
  */
 export function generateServiceEvents(
   rng: Prng,
@@ -71,22 +78,24 @@ export function generateServiceEvents(
   }
 
   const events: (DemoServiceEvent & { sortKey: number })[] = [];
+  const todayStart = today * MINUTES_PER_DAY;
+  let overlapping = 0;
   for (const device of devices) {
     if (device.commissioningDay === null) {
       continue;
     }
     const r = rng.fork(`events:${device.record.inventoryNumber}`);
     const start = Math.max(device.commissioningDay, historyStart);
-    let end = (device.decommissioningDay ?? today + 1) * MINUTES_PER_DAY;
+    let end = Math.min(device.decommissioningDay ?? today, today) * MINUTES_PER_DAY;
     let open: Draft | null = null;
     if (device.record.status === 'UNDER_REPAIR') {
-      const day = Math.max(start + 1, today - r.int(1, 40));
+      const day = Math.min(today - 1, Math.max(start + 1, today - r.int(1, 40)));
       const reported = day * MINUTES_PER_DAY + r.int(8 * HOUR, 17 * HOUR);
       const started = reported + responseMinutes(r);
       open = {
         type: 'BREAKDOWN',
         reported,
-        started: started <= today * MINUTES_PER_DAY + 12 * HOUR && r.chance(0.8) ? started : null,
+        started: started < todayStart && r.chance(0.8) ? started : null,
         resolved: null,
         description: r.chance(0.5)
           ? MAJOR_FAULTS[device.record.modality]
@@ -106,6 +115,14 @@ export function generateServiceEvents(
       candidates(r, device, start, end, (day) => contractOn(day) !== null),
       end,
     );
+    if (overlapping < OVERLAPPING_BREAKDOWN_DEVICES) {
+      const second = secondFault(r, device, drafts, end, (day) => contractOn(day) !== null);
+      if (second) {
+        drafts.push(second);
+        drafts.sort((a, b) => a.reported - b.reported);
+        overlapping++;
+      }
+    }
     if (open) {
       drafts.push(open);
     }
@@ -225,6 +242,38 @@ function candidates(
     }
   }
   return out;
+}
+
+/**
+ * A second breakdown reported two hours into the repair of a long covered one and resolved two hours
+ * after it, when that fits before the next event and the end; null when the device has none such.
+ */
+function secondFault(
+  r: Prng,
+  device: DeviceDraft,
+  drafts: readonly Draft[],
+  end: number,
+  covered: (day: number) => boolean,
+): Draft | null {
+  for (let i = 0; i < drafts.length; i++) {
+    const first = drafts[i] as Draft;
+    const next = drafts[i + 1];
+    if (first.type !== 'BREAKDOWN' || first.resolved === null) continue;
+    if (first.resolved - first.reported < 8 * HOUR) continue;
+    if (!covered(Math.floor(first.reported / MINUTES_PER_DAY))) continue;
+    const resolved = first.resolved + 2 * HOUR;
+    if (resolved >= end || (next && resolved >= next.reported)) continue;
+    const reported = first.reported + 2 * HOUR;
+    return {
+      type: 'BREAKDOWN',
+      reported,
+      started: reported + HOUR,
+      resolved,
+      description: r.pick(BREAKDOWN_FAULTS[device.record.modality]),
+      major: false,
+    };
+  }
+  return null;
 }
 
 /** Hours from report to engineer on site: median 6 h, rarely more than a day or three. */

@@ -173,6 +173,10 @@ export interface DemoSlaTerms {
   repairDays: number;
   /** Penalty for each day over the repair term. */
   penaltyPerDay: DecimalString;
+  /** The hours uptime is measured over: round the clock, or the devices' working hours. */
+  basis: 'ROUND_THE_CLOCK' | 'SCHEDULED_HOURS';
+  /** The whole period breaches and penalties are computed over. */
+  measurementPeriod: 'MONTH' | 'QUARTER';
 }
 
 export interface DemoContract {
@@ -197,6 +201,8 @@ export interface DemoContract {
 export interface DemoContractDevice {
   contractCode: string;
   inventoryNumber: string;
+  /** The contract's yearly fee for this device, where the contract names one. */
+  serviceFee: DecimalString | null;
 }
 
 export interface DemoPaymentMilestone {

@@ -83,6 +83,73 @@ export const contractsRu = {
   'supplier.email': 'Электронная почта',
   'supplier.contracts': 'Контракты поставщика',
   'supplier.contractCount': 'Контрактов',
+
+  'contract.serviceFee': 'Плата за устройство в год',
+  'contract.paymentShare': 'Доля платежей',
+  'sla.measurementPeriod': 'Период расчёта',
+  'sla.measurementPeriod.MONTH': 'Месяц',
+  'sla.measurementPeriod.QUARTER': 'Квартал',
+  'sla.verdictScope': 'Оценка',
+  'sla.verdictScope.PER_DEVICE': 'По каждому устройству',
+  'sla.verdictScope.PER_CONTRACT': 'По контракту в целом',
+  'sla.period': 'Период',
+  'sla.coveredHours': 'Часы покрытия',
+  'sla.unplannedDowntime': 'Внеплановый простой, ч',
+  'sla.verdict': 'Итог',
+  'sla.inProgress': 'идёт',
+  'sla.noData': 'нет данных',
+  'sla.total': 'Итого за показанные периоды',
+  'sla.chartTitlePeriods': 'Готовность по периодам расчёта против гарантированной',
+
+  'hint.contract.number': 'Реестровый номер контракта.',
+  'hint.contract.type':
+    'Поставка, сервис или жизненный цикл (поставка и годы сервиса в одном контракте).',
+  'hint.contract.supplier': 'Поставщик по контракту.',
+  'hint.contract.status':
+    'Вычисляется по датам на сегодня (город): черновик — не заключён; расторгнут — расторгнут по сегодня включительно; истёк — окончание прошло; истекает — окончание в ближайшие 90 дней; иначе действует.',
+  'hint.contract.endDate': 'Последний день действия контракта (или день перед расторжением).',
+  'hint.contract.deviceCount': 'Устройств в перечне контракта.',
+  'hint.contract.value': 'Цена контракта в рублях.',
+  'hint.contract.paid': 'Сумма оплаченных этапов.',
+  'hint.contract.remaining': 'Цена контракта минус оплаченное.',
+  'hint.contract.serviceFrom':
+    'Начало обслуживания устройства по контракту; для SLA устройство учитывается не раньше ввода в эксплуатацию.',
+  'hint.contract.serviceTo':
+    'Конец обслуживания устройства по контракту; для SLA устройство учитывается не позже списания.',
+  'hint.contract.serviceFee':
+    'Плата за устройство, если контракт её называет; тогда платежи распределяются по этим платам.',
+  'hint.contract.paymentShare':
+    'Доля устройства в платежах контракта: пропорционально плате за устройство, если контракт задаёт её для всех устройств, иначе пропорционально цене покупки, иначе поровну.',
+  'hint.sla.guaranteed':
+    'Гарантированная готовность: доля часов покрытия без внепланового простоя, которую обещает поставщик.',
+  'hint.sla.basis':
+    'Какие часы считаются: круглосуточно или по графику работы устройства в рабочие дни производственного календаря (08:00 по времени города; выходные, праздники и перенесённые выходные не считаются).',
+  'hint.sla.response': 'Часы от регистрации поломки до прибытия инженера.',
+  'hint.sla.repair': 'Календарные дни от регистрации поломки до восстановления работы.',
+  'hint.sla.penaltyPerDay': 'Неустойка за каждый день нарушения.',
+  'hint.sla.measurementPeriod':
+    'Целый период (календарный месяц или квартал), за который считаются нарушения и неустойка. Любой выбранный интервал показывает целые периоды, которые он задевает.',
+  'hint.sla.verdictScope':
+    'По каждому устройству: каждое должно достичь гарантии; по контракту: часы всех устройств складываются.',
+  'hint.sla.period':
+    'Период расчёта SLA; «идёт» — период не закончился, посчитан до текущего момента.',
+  'hint.sla.coveredHours':
+    'Часы покрытия: от более поздней из дат начала обслуживания и ввода в эксплуатацию до более ранней из дат конца обслуживания, расторжения и списания — в пределах периода, на базе расчёта контракта.',
+  'hint.sla.unplannedDowntime':
+    'Внеплановый простой: объединение интервалов поломок (пересекающиеся поломки считаются один раз) в часах покрытия. Плановые работы не учитываются.',
+  'hint.sla.uptime':
+    'Готовность по SLA = (часы покрытия − внеплановый простой) ÷ часы покрытия. «Нет данных» — устройство не было покрыто.',
+  'hint.sla.penaltyDays':
+    'Дни нарушения за период: начатые сутки простоя сверх допустимого гарантией либо сверх срока ремонта (по каждой поломке), большее из двух.',
+  'hint.sla.penalty': 'Неустойка = дни нарушения × неустойка за день, по каждому периоду.',
+  'hint.sla.verdict':
+    'Соблюдён, если готовность не ниже гарантии и нет нарушений сроков реакции и ремонта.',
+  'hint.supplier.name': 'Наименование поставщика.',
+  'hint.supplier.inn': 'ИНН: 10 цифр у организации, 12 у ИП, с контрольными цифрами.',
+  'hint.supplier.kpp': 'КПП организации.',
+  'hint.supplier.contactPerson': 'Контактное лицо поставщика.',
+  'hint.supplier.phone': 'Телефон поставщика.',
+  'hint.supplier.contractCount': 'Контрактов с поставщиком, любых статусов.',
 } as const;
 
 export const contractsEn: Record<keyof typeof contractsRu, string> = {
@@ -169,4 +236,71 @@ export const contractsEn: Record<keyof typeof contractsRu, string> = {
   'supplier.email': 'Email',
   'supplier.contracts': "Supplier's contracts",
   'supplier.contractCount': 'Contracts',
+  'contract.serviceFee': 'Fee per device a year',
+  'contract.paymentShare': 'Share of payments',
+  'sla.measurementPeriod': 'Measurement period',
+  'sla.measurementPeriod.MONTH': 'Month',
+  'sla.measurementPeriod.QUARTER': 'Quarter',
+  'sla.verdictScope': 'Verdict',
+  'sla.verdictScope.PER_DEVICE': 'Per device',
+  'sla.verdictScope.PER_CONTRACT': 'Over the contract',
+  'sla.period': 'Period',
+  'sla.coveredHours': 'Covered hours',
+  'sla.unplannedDowntime': 'Unplanned downtime, h',
+  'sla.verdict': 'Verdict',
+  'sla.inProgress': 'in progress',
+  'sla.noData': 'no data',
+  'sla.total': 'Total over the periods shown',
+  'sla.chartTitlePeriods': 'Uptime per measurement period against the guarantee',
+
+  'hint.contract.number': 'The contract’s registry number.',
+  'hint.contract.type':
+    'Supply, service, or lifecycle (supply and years of service in one contract).',
+  'hint.contract.supplier': 'The contract’s supplier.',
+  'hint.contract.status':
+    'Derived from the dates as of today (city time): draft — not signed; terminated — terminated on or before today; expired — ended; expiring — ends within 90 days; otherwise active.',
+  'hint.contract.endDate':
+    'The last day the contract is in force (or the day before its termination).',
+  'hint.contract.deviceCount': 'Devices the contract lists.',
+  'hint.contract.value': 'The contract’s value in roubles.',
+  'hint.contract.paid': 'The sum of the paid milestones.',
+  'hint.contract.remaining': 'Value minus paid.',
+  'hint.contract.serviceFrom':
+    'Start of the device’s service under the contract; for the SLA it counts from commissioning at the earliest.',
+  'hint.contract.serviceTo':
+    'End of the device’s service under the contract; for the SLA it counts up to decommissioning at the latest.',
+  'hint.contract.serviceFee':
+    'The contract’s fee for the device, where it names one; payments are then allocated by these fees.',
+  'hint.contract.paymentShare':
+    'The device’s share of the contract’s payments: by the per-device fees when the contract gives one for every device, else by purchase prices, else equal.',
+  'hint.sla.guaranteed':
+    'Guaranteed uptime: the share of covered hours free of unplanned downtime the supplier promises.',
+  'hint.sla.basis':
+    'Which hours count: round the clock, or the device’s schedule on the working days of the production calendar (from 08:00 city time; weekends, public holidays and transferred days off hold none).',
+  'hint.sla.response': 'Hours from a breakdown report to an engineer on site.',
+  'hint.sla.repair': 'Calendar days from a breakdown report to the device working again.',
+  'hint.sla.penaltyPerDay': 'Penalty for each day of breach.',
+  'hint.sla.measurementPeriod':
+    'The whole period (calendar month or quarter) breaches and penalties are computed over. Any range picked shows the whole periods it touches.',
+  'hint.sla.verdictScope':
+    'Per device: each device must reach the guarantee; over the contract: all devices’ hours are added up.',
+  'hint.sla.period': 'An SLA measurement period; “in progress”: not over yet, measured up to now.',
+  'hint.sla.coveredHours':
+    'Covered hours: from the later of service start and commissioning to the earlier of service end, termination and decommissioning, within the period, on the contract’s basis.',
+  'hint.sla.unplannedDowntime':
+    'Unplanned downtime: the union of breakdown intervals (overlapping breakdowns count once) within the covered hours. Planned work does not count.',
+  'hint.sla.uptime':
+    'SLA uptime = (covered hours − unplanned downtime) ÷ covered hours. “No data”: the device was not covered.',
+  'hint.sla.penaltyDays':
+    'Days of breach in a period: started days of downtime beyond what the guarantee allows, or beyond the repair term (per breakdown), the larger of the two.',
+  'hint.sla.penalty': 'Penalty = days of breach × penalty per day, per period.',
+  'hint.sla.verdict':
+    'Met when uptime reaches the guarantee and no response or repair term was breached.',
+  'hint.supplier.name': 'The supplier’s name.',
+  'hint.supplier.inn':
+    'Taxpayer number (INN): 10 digits for an organisation, 12 for a sole trader, with check digits.',
+  'hint.supplier.kpp': 'The organisation’s KPP.',
+  'hint.supplier.contactPerson': 'The supplier’s contact person.',
+  'hint.supplier.phone': 'The supplier’s phone.',
+  'hint.supplier.contractCount': 'Contracts with the supplier, of any status.',
 };

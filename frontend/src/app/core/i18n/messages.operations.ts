@@ -57,16 +57,60 @@ export const operationsRu = {
   'downtime.daysHours': '{d} д {h} ч',
   'downtime.running': 'идёт',
 
-  'uptime.title': 'Готовность за 12 месяцев',
-  'uptime.downtime': 'Простой, ч',
-  'uptime.breakdowns': 'Из них поломки, ч',
-  'uptime.events': 'Событий',
+  'availability.title': 'Простои за 12 месяцев',
+  'availability.percent': 'Доступность',
+  'availability.periodHours': 'Часов в эксплуатации',
+  'availability.unplanned': 'Внеплановый простой',
+  'availability.unavailability': 'Недоступность (все события)',
+  'availability.events': 'Событий',
+  'availability.noData': 'нет данных',
   'cost.title': 'Стоимость владения',
+  'cost.total': 'Всего',
   'cost.perYear': 'В среднем за год',
   'cost.purchase': 'Покупка',
   'cost.contracts': 'Платежи по контрактам',
   'cost.events': 'Сервисные события',
+  'cost.coveredEvents': 'Включено в контракты (не добавлено)',
   'cost.years': 'Лет в эксплуатации',
+  'cost.yearlyServiceCost': 'Сервис в год',
+  'cost.ratio': 'Сервис в год ÷ цена замены',
+  'cost.noData': 'нет данных',
+  'serviceLog.covered': 'включено в контракт',
+  'hint.serviceLog.device': 'Инвентарный номер устройства.',
+  'hint.serviceLog.type':
+    'Поломка — внеплановый простой; ТО, калибровка, модернизация, проверка — плановые работы (входят в недоступность).',
+  'hint.serviceLog.reportedAt': 'Когда поломку зарегистрировали или начали плановую работу.',
+  'hint.serviceLog.startedAt': 'Инженер на месте / начало работ.',
+  'hint.serviceLog.resolvedAt': 'Устройство снова работает.',
+  'hint.serviceLog.downtime': 'От регистрации до устранения (или до сейчас, пока не устранено).',
+  'hint.serviceLog.cost':
+    'Стоимость события; если работа выполнена по сервисному контракту, она уже входит в его платежи и в стоимость владения не добавляется.',
+  'hint.serviceLog.contract':
+    'Сервисный контракт или контракт жизненного цикла, по которому выполнена работа.',
+  'hint.availability.percent': 'Доступность = 100 % − недоступность.',
+  'hint.availability.periodHours':
+    'Часы периода, пока устройство было введено и не списано, до текущего момента, круглосуточно.',
+  'hint.availability.unplanned':
+    'Внеплановый простой: объединение интервалов поломок, круглосуточно. Это то, что измеряет SLA.',
+  'hint.availability.unavailability':
+    'Недоступность: объединение интервалов всех событий — поломок, ТО, калибровок, модернизаций, проверок.',
+  'hint.availability.events': 'Событий, пересекающих период.',
+  'hint.cost.total':
+    'Покупка + доля платежей по контрактам + сервисные события, не включённые в контракты.',
+  'hint.cost.perYear': 'Всего ÷ годы в эксплуатации (не меньше одного).',
+  'hint.cost.purchase':
+    'Цена покупки, если устройство куплено не по контракту поставки или жизненного цикла (тогда покупка — его платежи).',
+  'hint.cost.contracts':
+    'Доля устройства в оплаченных этапах каждого контракта: по плате за устройство, иначе по цене покупки.',
+  'hint.cost.events': 'Стоимость сервисных событий, не включённых в контракт.',
+  'hint.cost.coveredEvents':
+    'Стоимость работ по сервисному контракту: уже входит в его платежи, показана, но не добавлена.',
+  'hint.cost.years':
+    'Фактические годы в эксплуатации: дни от ввода до сегодня (или до списания) ÷ 365,25; делитель не меньше одного года.',
+  'hint.cost.yearlyServiceCost':
+    'Сервис в год = (доли сервисных контрактов + доли контрактов жизненного цикла сверх цены покупки + события вне контрактов) ÷ годы в эксплуатации.',
+  'hint.cost.ratio':
+    'Сервис в год ÷ цена замены (пока — цена покупки). Выше 30 % — кандидат на замену, выше 50 % — заменить.',
 
   'utilisation.title': 'Загрузка',
   'utilisation.granularity': 'Шаг',
@@ -154,6 +198,11 @@ export const operationsRu = {
   'contractNew.slaDaysRule': 'Целое число дней от 1 до 365.',
   'contractNew.numberRule': 'До 64 букв, цифр, пробелов и знаков . / _ № # -',
   'contractNew.signedHint': 'Пусто — черновик',
+  'contractNew.serviceFeesLabel': 'Плата за устройство в год (необязательно)',
+  'contractNew.serviceFeesHint':
+    'Строки «инв. номер: сумма»; платежи распределяются по этим суммам',
+  'contractNew.serviceFeesRule':
+    'Каждая строка — «инв. номер: сумма в рублях» для устройства из списка.',
 } as const;
 
 export const operationsEn: Record<keyof typeof operationsRu, string> = {
@@ -214,16 +263,58 @@ export const operationsEn: Record<keyof typeof operationsRu, string> = {
   'downtime.daysHours': '{d} d {h} h',
   'downtime.running': 'ongoing',
 
-  'uptime.title': 'Uptime, last 12 months',
-  'uptime.downtime': 'Downtime, h',
-  'uptime.breakdowns': 'Of which breakdowns, h',
-  'uptime.events': 'Events',
+  'availability.title': 'Downtime, last 12 months',
+  'availability.percent': 'Availability',
+  'availability.periodHours': 'Hours installed',
+  'availability.unplanned': 'Unplanned downtime',
+  'availability.unavailability': 'Total unavailability (all events)',
+  'availability.events': 'Events',
+  'availability.noData': 'no data',
   'cost.title': 'Cost of ownership',
+  'cost.total': 'Total',
   'cost.perYear': 'Per year on average',
   'cost.purchase': 'Purchase',
   'cost.contracts': 'Contract payments',
   'cost.events': 'Service events',
+  'cost.coveredEvents': 'Included in contracts (not added)',
   'cost.years': 'Years in service',
+  'cost.yearlyServiceCost': 'Service per year',
+  'cost.ratio': 'Service per year ÷ replacement price',
+  'cost.noData': 'no data',
+  'serviceLog.covered': 'included in the contract',
+  'hint.serviceLog.device': 'The device’s inventory number.',
+  'hint.serviceLog.type':
+    'A breakdown is unplanned downtime; maintenance, calibration, upgrades and inspections are planned work (they count in unavailability).',
+  'hint.serviceLog.reportedAt': 'When the fault was reported, or planned work began.',
+  'hint.serviceLog.startedAt': 'Engineer on site / work started.',
+  'hint.serviceLog.resolvedAt': 'The device working again.',
+  'hint.serviceLog.downtime': 'From report to resolution (or to now while open).',
+  'hint.serviceLog.cost':
+    'The event’s cost; work done under a service contract is already in that contract’s payments and is not added to the cost of ownership.',
+  'hint.serviceLog.contract': 'The service or lifecycle contract the work fell under.',
+  'hint.availability.percent': 'Availability = 100 % − unavailability.',
+  'hint.availability.periodHours':
+    'Hours of the period while the device was commissioned and not decommissioned, up to now, round the clock.',
+  'hint.availability.unplanned':
+    'Unplanned downtime: the union of breakdown intervals, round the clock. What an SLA measures.',
+  'hint.availability.unavailability':
+    'Total unavailability: the union of every event’s interval — breakdowns, maintenance, calibration, upgrades, inspections.',
+  'hint.availability.events': 'Events overlapping the period.',
+  'hint.cost.total': 'Purchase + share of contract payments + service events no contract includes.',
+  'hint.cost.perYear': 'Total ÷ years in service (at least one).',
+  'hint.cost.purchase':
+    'The purchase price, unless a supply or lifecycle contract bought the device (its payments are then the purchase).',
+  'hint.cost.contracts':
+    'The device’s share of each contract’s paid milestones: by the per-device fee, else by purchase price.',
+  'hint.cost.events': 'Costs of service events no contract includes.',
+  'hint.cost.coveredEvents':
+    'Costs of work under a service contract: already in its payments, shown but not added.',
+  'hint.cost.years':
+    'Actual years in service: days from commissioning to today (or decommissioning) ÷ 365.25; the divisor is at least one year.',
+  'hint.cost.yearlyServiceCost':
+    'Service per year = (shares of service contracts + shares of lifecycle contracts beyond the purchase price + events outside contracts) ÷ years in service.',
+  'hint.cost.ratio':
+    'Service per year ÷ replacement price (for now the purchase price). Above 30 %: a replacement candidate; above 50 %: replace.',
 
   'utilisation.title': 'Utilisation',
   'utilisation.granularity': 'Step',
@@ -311,4 +402,9 @@ export const operationsEn: Record<keyof typeof operationsRu, string> = {
   'contractNew.slaDaysRule': 'A whole number of days from 1 to 365.',
   'contractNew.numberRule': 'Up to 64 letters, digits, spaces and . / _ № # -',
   'contractNew.signedHint': 'Empty: a draft',
+  'contractNew.serviceFeesLabel': 'Fee per device a year (optional)',
+  'contractNew.serviceFeesHint':
+    'Lines “inventory number: amount”; payments are allocated by these amounts',
+  'contractNew.serviceFeesRule':
+    'Each line is “inventory number: amount in roubles” for a listed device.',
 };
