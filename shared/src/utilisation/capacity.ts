@@ -93,6 +93,20 @@ export function comparableGrowth(
   };
 }
 
+/**
+ * True when the comparison period's counts (a year earlier) span the same months as the period's:
+ * its first month with counts is not after the period's first month a year back, and its last month
+ * is not before the period's last month a year back. Months as `YYYY-MM-01`.
+ */
+export function coversSameMonths(
+  now: { first: IsoDay | null; last: IsoDay | null },
+  before: { first: IsoDay | null; last: IsoDay | null },
+): boolean {
+  if (!now.first || !now.last || !before.first || !before.last) return false;
+  const yearBack = (m: IsoDay) => `${Number(m.slice(0, 4)) - 1}${m.slice(4, 7)}-01`;
+  return before.first <= yearBack(now.first) && before.last >= yearBack(now.last);
+}
+
 /** Why growth is not shown. */
 export enum GrowthUnavailable {
   /** The period itself has no counts. */

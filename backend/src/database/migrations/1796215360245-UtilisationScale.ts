@@ -79,15 +79,14 @@ export class UtilisationScale1796215360245 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION refresh_utilisation_rollup(p_facility uuid[], p_modality varchar[], p_month date[]) RETURNS void
       LANGUAGE sql AS $$
-        WITH k AS (SELECT DISTINCT f, m, mo FROM unnest(p_facility, p_modality, p_month) AS u(f, m, mo)),
-        gone AS (
-          DELETE FROM utilisation_rollup r USING k
-           WHERE r.facility_id = k.f AND r.modality = k.m AND r.month = k.mo)
+        DELETE FROM utilisation_rollup r USING unnest(p_facility, p_modality, p_month) AS k(f, m, mo)
+         WHERE r.facility_id = k.f AND r.modality = k.m AND r.month = k.mo;
         INSERT INTO utilisation_rollup (month, facility_id, modality, devices, studies, images, active_days)
         SELECT mu.month, d.facility_id, d.modality, count(*), sum(mu.studies), sum(mu.images), sum(mu.active_days)
-          FROM k JOIN devices d ON d.facility_id = k.f AND d.modality = k.m
+          FROM (SELECT DISTINCT f, m, mo FROM unnest(p_facility, p_modality, p_month) AS u(f, m, mo)) k
+          JOIN devices d ON d.facility_id = k.f AND d.modality = k.m
           JOIN monthly_utilisation mu ON mu.device_id = d.id AND mu.month = k.mo
-         GROUP BY mu.month, d.facility_id, d.modality
+         GROUP BY mu.month, d.facility_id, d.modality;
       $$`);
     await q.query(`
       CREATE FUNCTION utilisation_rollup_device_moved() RETURNS trigger
