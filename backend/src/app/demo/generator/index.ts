@@ -1,8 +1,6 @@
 export * from './types.js';
 export { Prng } from './prng.js';
 export {
-  RUSSIAN_PUBLIC_HOLIDAYS,
-  isRussianPublicHoliday,
   parseIsoDate,
   formatIsoDate,
 } from './calendar.js';
