@@ -78,7 +78,11 @@ describe('utilisation rollups stay exact', () => {
         .set(admin.auth)
         .expect(200);
       const body = res.body as UtilisationSummaryResponse;
-      const key = { modality: 'd.modality', district: 'f.district', facility: 'd.facility_id::text' }[groupBy];
+      const key = {
+        modality: 'd.modality',
+        district: 'f.district',
+        facility: 'd.facility_id::text',
+      }[groupBy];
       const rows = (
         await t.db.query<{ key: string; studies: string; images: string; active: string }>(
           `SELECT ${key} AS key, sum(s) AS studies, sum(i) AS images,
@@ -94,7 +98,9 @@ describe('utilisation rollups stay exact', () => {
         rows.map((r) => [r.key, [Number(r.studies), Number(r.images), Number(r.active)]]),
       );
       const got = Object.fromEntries(
-        body.groups.filter((g) => g.hasData).map((g) => [g.key, [g.studies, g.images, g.activeDays]]),
+        body.groups
+          .filter((g) => g.hasData)
+          .map((g) => [g.key, [g.studies, g.images, g.activeDays]]),
       );
       expect(got, `${groupBy} ${from}..${to}`).toEqual(want);
       const monthly = (
@@ -148,9 +154,10 @@ describe('utilisation rollups stay exact', () => {
     const n = await t.db.query('SELECT count(*)::int AS n FROM daily_utilisation');
     expect(n.rows[0].n).toBeGreaterThan(500);
     // The demo has no full-day count for today.
-    const todays = await t.db.query('SELECT count(*)::int AS n FROM daily_utilisation WHERE day >= $1', [
-      cityToday(),
-    ]);
+    const todays = await t.db.query(
+      'SELECT count(*)::int AS n FROM daily_utilisation WHERE day >= $1',
+      [cityToday()],
+    );
     expect(todays.rows[0].n).toBe(0);
     await expectExact();
   }, 120_000);
@@ -168,14 +175,22 @@ describe('utilisation rollups stay exact', () => {
       await request(t.server)
         .post('/api/archives')
         .set(admin.auth)
-        .send({ name: 'Rollup PACS', baseUrl: orthanc.baseUrl, lookBackDays: 3, syncFrom: '2024-03-04' })
+        .send({
+          name: 'Rollup PACS',
+          baseUrl: orthanc.baseUrl,
+          lookBackDays: 3,
+          syncFrom: '2024-03-04',
+        })
         .expect(201)
     ).body as ArchiveResponse;
-    const run = await t.app.get(ArchiveSyncService).run(archive.id, SyncTrigger.MANUAL, '2024-03-05');
+    const run = await t.app
+      .get(ArchiveSyncService)
+      .run(archive.id, SyncTrigger.MANUAL, '2024-03-05');
     expect(run.status).toBe('SUCCEEDED');
-    const ctRows = await t.db.query('SELECT sum(studies)::int AS s FROM daily_utilisation WHERE device_id = $1', [
-      ct.id,
-    ]);
+    const ctRows = await t.db.query(
+      'SELECT sum(studies)::int AS s FROM daily_utilisation WHERE device_id = $1',
+      [ct.id],
+    );
     expect(ctRows.rows[0].s).toBe(7);
     await expectExact();
 
@@ -185,9 +200,10 @@ describe('utilisation rollups stay exact', () => {
       .set(admin.auth)
       .send({ deviceId: target.id })
       .expect(200);
-    const moved = await t.db.query('SELECT sum(studies)::int AS s FROM daily_utilisation WHERE device_id = $1', [
-      target.id,
-    ]);
+    const moved = await t.db.query(
+      'SELECT sum(studies)::int AS s FROM daily_utilisation WHERE device_id = $1',
+      [target.id],
+    );
     expect(moved.rows[0].s).toBe(2);
     await expectExact();
   }, 120_000);
@@ -213,7 +229,10 @@ describe('utilisation rollups stay exact', () => {
     expect(res.body, JSON.stringify(res.body.rows)).toMatchObject({ applied: true });
     await expectExact();
 
-    const moved = await request(t.server).get(`/api/devices/${analogue.id}`).set(admin.auth).expect(200);
+    const moved = await request(t.server)
+      .get(`/api/devices/${analogue.id}`)
+      .set(admin.auth)
+      .expect(200);
     await request(t.server)
       .patch(`/api/devices/${analogue.id}`)
       .set(admin.auth)
@@ -222,8 +241,12 @@ describe('utilisation rollups stay exact', () => {
     await expectExact();
 
     const before = (await t.db.query('SELECT * FROM utilisation_rollup ORDER BY 1, 2, 3')).rows;
-    await t.app.get(DataSource).transaction((em) => t.app.get(UtilisationService).rebuildRollups(em));
-    expect((await t.db.query('SELECT * FROM utilisation_rollup ORDER BY 1, 2, 3')).rows).toEqual(before);
+    await t.app
+      .get(DataSource)
+      .transaction((em) => t.app.get(UtilisationService).rebuildRollups(em));
+    expect((await t.db.query('SELECT * FROM utilisation_rollup ORDER BY 1, 2, 3')).rows).toEqual(
+      before,
+    );
   }, 120_000);
 });
 
@@ -267,7 +290,9 @@ describe('the utilisation summary equals the one definition, on a hand-made devi
     await post(c.id, '2026-01-13', 20);
 
     const res = await request(t.server)
-      .get(`/api/utilisation/summary?groupBy=modality&from=2026-01-01&to=2026-01-31&facilityId=${facility}`)
+      .get(
+        `/api/utilisation/summary?groupBy=modality&from=2026-01-01&to=2026-01-31&facilityId=${facility}`,
+      )
       .set(admin.auth)
       .expect(200);
     const body = res.body as UtilisationSummaryResponse;
@@ -276,13 +301,25 @@ describe('the utilisation summary equals the one definition, on a hand-made devi
     // c: working days 12 and 13 January before its decommissioning on the 14th = 16 h.
     const hours = 120 + 384 + 16;
     expect(
-      scheduledHours({ installedFrom: '2020-02-15', decommissionedOn: null, hoursPerWeek: 40 }, '2026-01-01', '2026-01-31'),
+      scheduledHours(
+        { installedFrom: '2020-02-15', decommissionedOn: null, hoursPerWeek: 40 },
+        '2026-01-01',
+        '2026-01-31',
+      ),
     ).toBe(120);
     expect(
-      scheduledHours({ installedFrom: '2026-01-16', decommissionedOn: null, hoursPerWeek: 168 }, '2026-01-01', '2026-01-31'),
+      scheduledHours(
+        { installedFrom: '2026-01-16', decommissionedOn: null, hoursPerWeek: 168 },
+        '2026-01-01',
+        '2026-01-31',
+      ),
     ).toBe(384);
     expect(
-      scheduledHours({ installedFrom: '2020-02-15', decommissionedOn: '2026-01-14', hoursPerWeek: 40 }, '2026-01-01', '2026-01-31'),
+      scheduledHours(
+        { installedFrom: '2020-02-15', decommissionedOn: '2026-01-14', hoursPerWeek: 40 },
+        '2026-01-01',
+        '2026-01-31',
+      ),
     ).toBe(16);
     expect(body.totals).toMatchObject({
       devices: 3,

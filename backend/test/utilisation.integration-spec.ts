@@ -287,9 +287,7 @@ describe('utilisation: hand counts and figures', () => {
       .set(admin.auth)
       .expect(200);
     // The CT has no counts: "no data" is neither under- nor over-used.
-    expect(res.body.underUsed.map((r: { deviceId: string }) => r.deviceId)).toEqual([
-      radiography,
-    ]);
+    expect(res.body.underUsed.map((r: { deviceId: string }) => r.deviceId)).toEqual([radiography]);
     expect(
       res.body.overUsed.map((r: { deviceId: string; utilisationPct: number }) => [
         r.deviceId,

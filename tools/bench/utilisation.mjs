@@ -170,19 +170,21 @@ export async function measure(app, db, loadMs, counts, meta) {
         [from, to],
       );
     const floor = (g) =>
-      db.query(
-        `SELECT ${key[g]} AS key, sum(r.studies), sum(r.images), sum(r.active_days)
+      db
+        .query(
+          `SELECT ${key[g]} AS key, sum(r.studies), sum(r.images), sum(r.active_days)
            FROM utilisation_rollup r JOIN facilities f ON f.id = r.facility_id
           WHERE r.month >= $1 AND r.month <= $2 GROUP BY 1;
          `,
-        [from, to],
-      ).then(() =>
-        db.query(
-          `SELECT r.month, sum(r.studies), sum(r.images), sum(r.active_days)
-             FROM utilisation_rollup r WHERE r.month >= $1 AND r.month <= $2 GROUP BY 1`,
           [from, to],
-        ),
-      );
+        )
+        .then(() =>
+          db.query(
+            `SELECT r.month, sum(r.studies), sum(r.images), sum(r.active_days)
+             FROM utilisation_rollup r WHERE r.month >= $1 AND r.month <= $2 GROUP BY 1`,
+            [from, to],
+          ),
+        );
     const floors = {};
     for (const g of ['modality', 'district', 'facility']) {
       await floor(g);

@@ -57,9 +57,13 @@ describe('scheduled hours and capacity', () => {
       to: '2026-03-10',
     });
     expect(scheduledHours(d, '2026-03-01', '2026-03-31')).toBe(6 * 8);
-    expect(scheduledHours(device({ decommissionedOn: '2026-02-01' }), '2026-03-01', '2026-03-31')).toBe(0);
+    expect(
+      scheduledHours(device({ decommissionedOn: '2026-02-01' }), '2026-03-01', '2026-03-31'),
+    ).toBe(0);
     expect(scheduledHours(device({ installedFrom: null }), '2026-03-01', '2026-03-31')).toBe(0);
-    expect(scheduledHours(device({ installedFrom: '2026-04-01' }), '2026-03-01', '2026-03-31')).toBe(0);
+    expect(
+      scheduledHours(device({ installedFrom: '2026-04-01' }), '2026-03-01', '2026-03-31'),
+    ).toBe(0);
   });
 });
 
@@ -80,9 +84,10 @@ describe('utilisation % and growth', () => {
     expect(comparableGrowth(now, { studies: 0, hasData: false, covered: false }).reason).toBe(
       GrowthUnavailable.NO_PREVIOUS_DATA,
     );
-    expect(comparableGrowth({ studies: 0, hasData: false }, { studies: 5, hasData: true, covered: true }).reason).toBe(
-      GrowthUnavailable.NO_DATA,
-    );
+    expect(
+      comparableGrowth({ studies: 0, hasData: false }, { studies: 5, hasData: true, covered: true })
+        .reason,
+    ).toBe(GrowthUnavailable.NO_DATA);
     expect(comparableGrowth(now, { studies: 1_000, hasData: true, covered: true })).toEqual({
       growthPct: 79,
       reason: null,
@@ -95,7 +100,10 @@ describe('utilisation % and growth', () => {
     expect(coversSameMonths(year, { first: '2024-12-01', last: '2024-12-01' })).toBe(false);
     expect(coversSameMonths(year, { first: null, last: null })).toBe(false);
     expect(
-      coversSameMonths({ first: '2024-02-01', last: '2024-02-01' }, { first: '2023-02-01', last: '2023-02-01' }),
+      coversSameMonths(
+        { first: '2024-02-01', last: '2024-02-01' },
+        { first: '2023-02-01', last: '2023-02-01' },
+      ),
     ).toBe(true);
   });
 });

@@ -69,7 +69,11 @@ const ROLLUP_KEY: Record<UtilisationGroupBy, string> = {
 };
 
 /** Filters on a device `d` (with facility `f`). */
-function deviceWhere(p: Params, f: DeviceFilter, col = { modality: 'd.modality', facility: 'd.facility_id' }): string[] {
+function deviceWhere(
+  p: Params,
+  f: DeviceFilter,
+  col = { modality: 'd.modality', facility: 'd.facility_id' },
+): string[] {
   const where: string[] = [];
   if (f.deviceId) where.push(`d.id = ${p.add(f.deviceId)}::uuid`);
   if (f.modality?.length) where.push(`${col.modality} = ANY(${p.add(f.modality)}::varchar[])`);
@@ -322,7 +326,12 @@ export function seriesSql(
 
 /** Daily rows (one per device and day over every source) of [from, to], for day and week steps. */
 function dailyRows(p: Params, f: DeviceFilter, from: string, to: string): string {
-  const filtered = !!(f.modality?.length || f.district?.length || f.facilityId?.length || f.deviceId);
+  const filtered = !!(
+    f.modality?.length ||
+    f.district?.length ||
+    f.facilityId?.length ||
+    f.deviceId
+  );
   return `SELECT x.day AS mo, sum(x.studies) AS s, sum(x.images) AS i,
                  (bool_or(NOT x.monthly) AND sum(x.studies) > 0)::int AS ad
             FROM daily_utilisation x

@@ -246,7 +246,10 @@ export class UtilisationService implements OnModuleInit {
       .sort((a, b) => b.studies - a.studies || a.key.localeCompare(b.key));
     const sum = (k: keyof FigureRow) => rows.reduce((s, r) => s + Number(r[k] ?? 0), 0);
     const month = (k: keyof FigureRow, pick: 'min' | 'max') => {
-      const list = rows.map((r) => r[k] as string | null).filter((m): m is string => !!m).sort();
+      const list = rows
+        .map((r) => r[k] as string | null)
+        .filter((m): m is string => !!m)
+        .sort();
       return (pick === 'min' ? list[0] : list.at(-1)) ?? null;
     };
     const total: FigureRow = {
@@ -446,7 +449,9 @@ export class UtilisationService implements OnModuleInit {
 }
 
 /** Growth of studies against the comparison period of a figures row, by the one definition. */
-function growthOf(r: FigureRow | undefined): Pick<DeviceUtilisationResponse, 'growthPct' | 'growthUnavailable'> {
+function growthOf(
+  r: FigureRow | undefined,
+): Pick<DeviceUtilisationResponse, 'growthPct' | 'growthUnavailable'> {
   const g = comparableGrowth(
     { studies: Number(r?.studies ?? 0), hasData: Number(r?.rows ?? 0) > 0 },
     {

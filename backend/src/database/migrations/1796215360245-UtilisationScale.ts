@@ -32,9 +32,7 @@ export class UtilisationScale1796215360245 implements MigrationInterface {
     await q.query(
       'CREATE TABLE "daily_utilisation" ("device_id" uuid NOT NULL, "day" date NOT NULL, "source" character varying(8) NOT NULL, "studies" integer NOT NULL, "images" integer NOT NULL, "monthly" boolean NOT NULL DEFAULT false, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "CHK_daily_utilisation_counts" CHECK ("studies" >= 0 AND "images" >= 0), CONSTRAINT "CHK_daily_utilisation_source" CHECK ("source" IN (\'ARCHIVE\', \'MANUAL\', \'IMPORT\')), CONSTRAINT "PK_b50c41cf1d1dda22166e0a606cf" PRIMARY KEY ("device_id", "day", "source")) PARTITION BY RANGE ("day")',
     );
-    await q.query(
-      'CREATE INDEX "IDX_daily_utilisation_day" ON "daily_utilisation"  ("day") ',
-    );
+    await q.query('CREATE INDEX "IDX_daily_utilisation_day" ON "daily_utilisation"  ("day") ');
     await q.query(
       'CREATE INDEX "IDX_daily_utilisation_device_series" ON "daily_utilisation" ("device_id", "day") INCLUDE ("studies", "images", "monthly")',
     );
@@ -67,7 +65,9 @@ export class UtilisationScale1796215360245 implements MigrationInterface {
       SELECT ensure_daily_utilisation_partitions(
         coalesce((SELECT min(day) FROM daily_utilisation_unpartitioned), current_date),
         greatest(coalesce((SELECT max(day) FROM daily_utilisation_unpartitioned), current_date), current_date))`);
-    await q.query('INSERT INTO "daily_utilisation" SELECT * FROM "daily_utilisation_unpartitioned"');
+    await q.query(
+      'INSERT INTO "daily_utilisation" SELECT * FROM "daily_utilisation_unpartitioned"',
+    );
     await q.query('DROP TABLE "daily_utilisation_unpartitioned"');
 
     await q.query(
@@ -135,7 +135,9 @@ export class UtilisationScale1796215360245 implements MigrationInterface {
     await q.query(
       'CREATE TABLE "daily_utilisation_unpartitioned" ("device_id" uuid NOT NULL, "day" date NOT NULL, "source" character varying(8) NOT NULL, "studies" integer NOT NULL, "images" integer NOT NULL, "monthly" boolean NOT NULL DEFAULT false, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now())',
     );
-    await q.query('INSERT INTO "daily_utilisation_unpartitioned" SELECT * FROM "daily_utilisation"');
+    await q.query(
+      'INSERT INTO "daily_utilisation_unpartitioned" SELECT * FROM "daily_utilisation"',
+    );
     await q.query('DROP TABLE "daily_utilisation"');
     await q.query('DROP FUNCTION ensure_daily_utilisation_partitions(date, date)');
     await q.query('ALTER TABLE "daily_utilisation_unpartitioned" RENAME TO "daily_utilisation"');

@@ -54,7 +54,8 @@ export const utilisationRu = {
   'utilisation.tip.digitalShare':
     'Доля цифровых: цифровые устройства ÷ установленный парк на сегодня (без планируемых и списанных) — то же число, что в списке учреждений и в выгрузке реестра.',
   'utilisation.tip.group': 'Группа: модальность, округ или учреждение устройства.',
-  'utilisation.tip.period': 'Период: первый день шага (неделя — с понедельника, месяц — с 1-го числа).',
+  'utilisation.tip.period':
+    'Период: первый день шага (неделя — с понедельника, месяц — с 1-го числа).',
 
   'utilisationImport.title': 'Импорт ручных подсчётов',
   'utilisationImport.intro':
@@ -230,7 +231,8 @@ export const utilisationEn: Record<keyof typeof utilisationRu, string> = {
   'utilisation.tip.digitalShare':
     "Digital share: digital devices ÷ today's installed base (no planned or decommissioned ones) — the same figure as the facility list and the registry export.",
   'utilisation.tip.group': "Group: the device's modality, district or facility.",
-  'utilisation.tip.period': 'Period: the first day of the step (weeks from Monday, months from the 1st).',
+  'utilisation.tip.period':
+    'Period: the first day of the step (weeks from Monday, months from the 1st).',
 
   'utilisationImport.title': 'Import hand counts',
   'utilisationImport.intro':
