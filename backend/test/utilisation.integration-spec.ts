@@ -16,7 +16,9 @@ import { createDevice, createFacility, signInAs, type Account } from './support/
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 // Hand counts (facility scope, replace-not-add, audit) and the figures computed from them:
-// capacity = nominal studies per hour × scheduled hours; utilisation % = studies / capacity.
+// capacity = nominal studies per hour × scheduled hours of the working days while installed
+// (hours a week / 5 on each working day); utilisation % = studies / capacity. January 2024 has 17
+// working days (1–8 January are the New Year holidays).
 
 describe('utilisation: hand counts and figures', () => {
   let t: TestApp;
@@ -191,20 +193,25 @@ describe('utilisation: hand counts and figures', () => {
         images: 50,
         imagesPerStudy: 1.67,
         activeDays: 2,
-        capacityStudies: 930,
-        utilisationPct: 3.2,
+        // 6/h × 7 h × 17 working days
+        capacityStudies: 714,
+        utilisationPct: 4.2,
+        hasData: true,
       },
       previousYear: { studies: 10 },
       growthPct: 200,
+      growthUnavailable: null,
     });
     expect(body.series.map((p) => [p.period, p.studies, p.capacityStudies])).toEqual([
-      ['2024-01-01', 0, 210],
-      ['2024-01-08', 0, 210],
+      ['2024-01-01', 0, 0], // holidays and a weekend
+      ['2024-01-08', 0, 168], // 8 January is a holiday
       ['2024-01-15', 30, 210],
       ['2024-01-22', 0, 210],
-      ['2024-01-29', 0, 90],
+      ['2024-01-29', 0, 126],
     ]);
     expect(body.series[2]!.utilisationPct).toBe(14.3);
+    // A week without any count is "no data", not 0 %.
+    expect(body.series[3]).toMatchObject({ hasData: false, utilisationPct: null });
   });
 
   it('adds full months from the monthly rollup and partial months day by day', async () => {
@@ -235,7 +242,8 @@ describe('utilisation: hand counts and figures', () => {
       studies: 1000,
       images: 1000,
       activeDays: 0,
-      utilisationPct: 37.6,
+      // 12/h × 10 h × 17 working days = 2,040
+      utilisationPct: 49,
     });
     expect(by.RADIOGRAPHY).toMatchObject({
       devices: 1,
@@ -244,7 +252,13 @@ describe('utilisation: hand counts and figures', () => {
       previousYearStudies: 10,
       growthPct: 200,
     });
-    expect(by.CT).toMatchObject({ devices: 1, studies: 0, utilisationPct: 0 });
+    expect(by.CT).toMatchObject({
+      devices: 1,
+      hasData: false,
+      utilisationPct: null,
+      growthPct: null,
+      growthUnavailable: 'NO_DATA',
+    });
     expect(body.totals).toMatchObject({ devices: 3, studies: 1030 });
     expect(body.series).toEqual([expect.objectContaining({ period: '2024-01-01', studies: 1030 })]);
 
@@ -272,16 +286,14 @@ describe('utilisation: hand counts and figures', () => {
       .get('/api/utilisation/ranking?from=2024-01-01&to=2024-01-31&underPct=30&overPct=30')
       .set(admin.auth)
       .expect(200);
-    expect(res.body.underUsed.map((r: { deviceId: string }) => r.deviceId)).toEqual([
-      ct,
-      radiography,
-    ]);
+    // The CT has no counts: "no data" is neither under- nor over-used.
+    expect(res.body.underUsed.map((r: { deviceId: string }) => r.deviceId)).toEqual([radiography]);
     expect(
       res.body.overUsed.map((r: { deviceId: string; utilisationPct: number }) => [
         r.deviceId,
         r.utilisationPct,
       ]),
-    ).toEqual([[fluorography, 37.6]]);
+    ).toEqual([[fluorography, 49]]);
     const defaults = await request(t.server)
       .get('/api/utilisation/ranking?from=2024-01-01&to=2024-01-31')
       .set(admin.auth)

@@ -30,3 +30,4 @@ export * from './common/dates.js';
 export * from './contracts/money.js';
 export * from './contracts/sla-periods.js';
 export * from './contracts/cost-rules.js';
+export * from './utilisation/capacity.js';

@@ -14,8 +14,11 @@ const CHUNK = 20_000;
  * Utilisation at 10× scale over 5 years. The built backend loads the 10× demo city (3 years of
  * daily history); the bench then adds the two years before it from the same generator (the city's
  * devices do not depend on the history length), straight into the backend's embedded PostgreSQL,
- * with their monthly rollup. Then it times, through the API: the city-wide monthly rollup over
- * 5 years (by modality, district and facility), and one device's daily series over a year.
+ * with their rollups. Then it times, through the API: the city-wide monthly rollup over 5 years
+ * (by modality, district and facility), and one device's daily series over a year; and, in the same
+ * run on the same data, the floor beside each: the raw SQL that aggregates the same numbers from
+ * the daily rows, and the cheapest query that reads them from the stored rollups. It prints the
+ * API's p95 as a ratio to both (target: at most 1.5× the rollup floor).
  */
 export async function run(root) {
   const dir = mkdtempSync(join(tmpdir(), 'radfleet-bench-util-'));
@@ -76,6 +79,10 @@ async function extend(root, db, meta) {
       ]),
     );
     await db.query('BEGIN');
+    await db.query('SELECT ensure_daily_utilisation_partitions($1::date, $2::date)', [
+      city.params.historyStart,
+      loadedFrom,
+    ]);
     let d = [];
     let y = [];
     let s = [];
@@ -117,10 +124,18 @@ async function extend(root, db, meta) {
         GROUP BY device_id, date_trunc('month', day)`,
       [loadedFrom],
     );
+    await db.query('DELETE FROM utilisation_rollup');
+    await db.query(
+      `INSERT INTO utilisation_rollup (month, facility_id, modality, devices, studies, images, active_days)
+       SELECT mu.month, d.facility_id, d.modality, count(*), sum(mu.studies), sum(mu.images), sum(mu.active_days)
+         FROM monthly_utilisation mu JOIN devices d ON d.id = mu.device_id
+        GROUP BY mu.month, d.facility_id, d.modality`,
+    );
     await db.query("INSERT INTO app_meta (key, value) VALUES ('bench-utilisation', '{}')");
     await db.query('COMMIT');
     await db.query('VACUUM ANALYZE daily_utilisation');
     await db.query('VACUUM ANALYZE monthly_utilisation');
+    await db.query('VACUUM ANALYZE utilisation_rollup');
   }
 }
 
@@ -142,6 +157,43 @@ export async function measure(app, db, loadMs, counts, meta) {
     const byDistrict = await timeIt(10, () => get(rollup('district')));
     const byFacility = await timeIt(10, () => get(rollup('facility')));
 
+    // The floor, in the same run on the same data: per group and month, studies, images and
+    // active days — from the daily rows (raw), and from the stored rollup (the cheapest query).
+    const key = { modality: 'r.modality', district: 'f.district', facility: 'r.facility_id' };
+    const rawKey = { modality: 'd.modality', district: 'f.district', facility: 'd.facility_id' };
+    const raw = (g) =>
+      db.query(
+        `SELECT ${rawKey[g]} AS key, date_trunc('month', x.day) AS month, sum(x.studies), sum(x.images),
+                count(DISTINCT (x.device_id, x.day)) FILTER (WHERE NOT x.monthly AND x.studies > 0)
+           FROM daily_utilisation x JOIN devices d ON d.id = x.device_id JOIN facilities f ON f.id = d.facility_id
+          WHERE x.day >= $1 AND x.day <= $2 GROUP BY 1, 2`,
+        [from, to],
+      );
+    const floor = (g) =>
+      db
+        .query(
+          `SELECT ${key[g]} AS key, sum(r.studies), sum(r.images), sum(r.active_days)
+           FROM utilisation_rollup r JOIN facilities f ON f.id = r.facility_id
+          WHERE r.month >= $1 AND r.month <= $2 GROUP BY 1;
+         `,
+          [from, to],
+        )
+        .then(() =>
+          db.query(
+            `SELECT r.month, sum(r.studies), sum(r.images), sum(r.active_days)
+             FROM utilisation_rollup r WHERE r.month >= $1 AND r.month <= $2 GROUP BY 1`,
+            [from, to],
+          ),
+        );
+    const floors = {};
+    for (const g of ['modality', 'district', 'facility']) {
+      await floor(g);
+      floors[g] = {
+        raw: await timeIt(3, () => raw(g)),
+        rollup: await timeIt(20, () => floor(g)),
+      };
+    }
+
     const devices = (
       await db.query(
         'SELECT device_id FROM monthly_utilisation GROUP BY device_id ORDER BY device_id LIMIT 200',
@@ -154,6 +206,28 @@ export async function measure(app, db, loadMs, counts, meta) {
       `/api/utilisation/devices/${devices[k % devices.length]}?granularity=day&from=${yearAgo}&to=${to}`;
     for (let k = 0; k < 20; k++) await get(series(k)); // warm-up
     const oneDevice = await timeIt(200, (k) => get(series(k)));
+    const seriesRaw = await timeIt(50, (k) =>
+      db.query(
+        `SELECT day, studies, images FROM daily_utilisation WHERE device_id = $1 AND day >= $2 AND day <= $3`,
+        [devices[k % devices.length], yearAgo, to],
+      ),
+    );
+    const ratio = (api, f) => (api / Math.max(f, 0.1)).toFixed(2);
+    const floorRows = (name, api, f) => [
+      {
+        figure: `  ${name}: raw SQL over the daily rows, p95`,
+        value: f.raw.p95.toFixed(0),
+        unit: 'ms',
+        target: `API = ${ratio(api.p95, f.raw.p95)}× raw`,
+      },
+      {
+        figure: `  ${name}: floor from the stored rollup, p95`,
+        value: f.rollup.p95.toFixed(1),
+        unit: 'ms',
+        target: `API ≤ 1.5× floor: ${ratio(api.p95, f.rollup.p95)}×`,
+        pass: api.p95 <= 1.5 * f.rollup.p95,
+      },
+    ];
 
     return [
       {
@@ -181,6 +255,7 @@ export async function measure(app, db, loadMs, counts, meta) {
         target: '< 300 ms',
         pass: byModality.p95 < 300,
       },
+      ...floorRows('by modality', byModality, floors.modality),
       {
         figure: `city monthly rollup by district, ${YEARS} years, p95`,
         value: byDistrict.p95.toFixed(0),
@@ -188,6 +263,7 @@ export async function measure(app, db, loadMs, counts, meta) {
         target: '< 300 ms',
         pass: byDistrict.p95 < 300,
       },
+      ...floorRows('by district', byDistrict, floors.district),
       {
         figure: `city monthly rollup by facility, ${YEARS} years, p95`,
         value: byFacility.p95.toFixed(0),
@@ -195,12 +271,19 @@ export async function measure(app, db, loadMs, counts, meta) {
         target: '< 300 ms',
         pass: byFacility.p95 < 300,
       },
+      ...floorRows('by facility', byFacility, floors.facility),
       {
         figure: `one device's daily series for a year, p95`,
         value: oneDevice.p95.toFixed(1),
         unit: 'ms',
         target: '< 20 ms',
         pass: oneDevice.p95 < 20,
+      },
+      {
+        figure: `  one device's series: the SQL alone (index), p95`,
+        value: seriesRaw.p95.toFixed(1),
+        unit: 'ms',
+        target: `API = ${ratio(oneDevice.p95, seriesRaw.p95)}× SQL`,
       },
     ];
   }

@@ -15,6 +15,7 @@ import { toArray, toBoolean, toNumber } from '../common/transforms.js';
 import { Modality } from '../devices/device.enums.js';
 import { District } from '../facilities/district.js';
 import { IsSaneDate } from '../common/dates.js';
+import type { GrowthUnavailable } from './capacity.js';
 
 /** Where a day's counts came from; one row per device, day and source. */
 export enum UtilisationSource {
@@ -121,15 +122,20 @@ export class ManualCountDto {
 
 /** Figures of one period (a step of a series, or the whole period). */
 export interface UtilisationFigures {
+  /** False when no counts at all were reported for the period: its figures are "no data". */
+  hasData: boolean;
   studies: number;
   images: number;
   /** Images per study; null without studies. */
   imagesPerStudy: number | null;
   /** Days with at least one study (counted from daily rows only; a monthly hand count adds none). */
   activeDays: number;
-  /** Capacity: nominal studies per hour × scheduled hours of the period. */
+  /**
+   * Capacity: nominal studies per hour × scheduled hours of the period's working days (every day
+   * when scheduled round the clock) while the device was installed.
+   */
   capacityStudies: number;
-  /** studies / capacity × 100, one decimal; null without capacity. */
+  /** studies / capacity × 100, one decimal; null ("no data") without counts or capacity. */
   utilisationPct: number | null;
 }
 
@@ -149,9 +155,13 @@ export interface DeviceUtilisationResponse {
   nominalStudiesPerHour: number;
   scheduledHoursPerWeek: number;
   totals: UtilisationFigures;
-  /** The same period a year earlier, and the growth of studies against it (%, null without a base). */
+  /**
+   * The same period a year earlier, and the growth of studies against it (%): null unless that
+   * period has counts over the same months, with the reason in `growthUnavailable`.
+   */
   previousYear: UtilisationFigures;
   growthPct: number | null;
+  growthUnavailable: GrowthUnavailable | null;
   series: UtilisationPoint[];
 }
 
@@ -159,9 +169,11 @@ export interface UtilisationGroupRow extends UtilisationFigures {
   /** The modality code, facility id or district code. */
   key: string;
   label: string;
+  /** Measured devices in the installed base on at least one day of the period. */
   devices: number;
   previousYearStudies: number;
   growthPct: number | null;
+  growthUnavailable: GrowthUnavailable | null;
 }
 
 export interface UtilisationSummaryResponse {
@@ -173,7 +185,13 @@ export interface UtilisationSummaryResponse {
     devices: number;
     previousYearStudies: number;
     growthPct: number | null;
+    growthUnavailable: GrowthUnavailable | null;
   };
+  /**
+   * The city's digital share today, % of the installed base (the same figure as the facility
+   * list's city total and the registry export's summary); null with no installed device.
+   */
+  digitalSharePct: number | null;
   groups: UtilisationGroupRow[];
   series: UtilisationPoint[];
 }

@@ -233,6 +233,11 @@ export class DiscoveredDevicesService {
     );
     // The inbox's days join the device's archive counts (other identities of the device may have
     // counted on the same days); the next sync of a day recomputes it from all its identities.
+    await em.query(
+      `SELECT ensure_daily_utilisation_partitions(min(day), max(day))
+         FROM discovered_utilisation WHERE discovered_device_id = $1 HAVING count(*) > 0`,
+      [id],
+    );
     const moved: { day: string; studies: number; images: number }[] = await em.query(
       `WITH gone AS (
          DELETE FROM discovered_utilisation WHERE discovered_device_id = $1 RETURNING day, studies, images)

@@ -15,6 +15,7 @@ import { DiscoveredDeviceEntity } from '../archives/entities/discovered-device.e
 import { DiscoveredUtilisationEntity } from '../archives/entities/discovered-utilisation.entity.js';
 import { DailyUtilisationEntity } from '../utilisation/entities/daily-utilisation.entity.js';
 import { MonthlyUtilisationEntity } from '../utilisation/entities/monthly-utilisation.entity.js';
+import { UtilisationRollupEntity } from '../utilisation/entities/utilisation-rollup.entity.js';
 import { SupplierEntity } from '../suppliers/entities/supplier.entity.js';
 import { ContractEntity } from '../contracts/entities/contract.entity.js';
 import { ContractDeviceEntity } from '../contracts/entities/contract-device.entity.js';
@@ -36,6 +37,7 @@ export const ENTITIES: Function[] = [
   AlertEntity,
   DailyUtilisationEntity,
   MonthlyUtilisationEntity,
+  UtilisationRollupEntity,
   ArchiveConnectionEntity,
   ArchiveSyncRunEntity,
   ArchiveSyncDayEntity,

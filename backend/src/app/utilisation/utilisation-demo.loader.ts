@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { rebuildFacilityRollup } from './utilisation.service.js';
 import { generateUtilisationByDevice } from '../demo/generator/utilisation.js';
 import type { DemoCity } from '../demo/generator/types.js';
 
@@ -35,14 +36,16 @@ export async function dropIndexesIfEmpty(
   return async () => {
     for (const c of [...constraints].reverse())
       await em.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${c.name}" ${c.def}`);
-    for (const i of indexes) await em.query(i.def);
+    // A partitioned table's index reads "ON ONLY parent": recreate it on every partition too.
+    for (const i of indexes) await em.query(i.def.replace(' ON ONLY ', ' ON '));
   };
 }
 
 /**
  * Loads the demo city's utilisation in the caller's transaction: the daily archive history of every
  * digital, connected device (~0.9 M rows at scale 1) and the monthly hand counts of analogue ones,
- * then the monthly rollup. Rows go in as `INSERT … SELECT FROM unnest(…)` of ~20,000 rows each,
+ * then both rollups (per device and month; per month, facility and modality). The monthly partitions
+ * of the whole span are created first. Rows go in as `INSERT … SELECT FROM unnest(…)` of ~20,000 rows each,
  * with devices sent as indexes into one uuid array so that each chunk stays small.
  */
 export async function loadDemoUtilisation(
@@ -69,6 +72,10 @@ export async function loadDemoUtilisation(
     images = [];
   };
 
+  await em.query('SELECT ensure_daily_utilisation_partitions($1::date, $2::date)', [
+    city.params.historyStart,
+    city.params.today,
+  ]);
   let daily = 0;
   const restore = await dropIndexesIfEmpty(em, 'daily_utilisation');
   for (const { inventoryNumber, rows } of generateUtilisationByDevice(city)) {
@@ -107,6 +114,7 @@ export async function loadDemoUtilisation(
        FROM daily_utilisation
       GROUP BY device_id, date_trunc('month', day)`,
   );
+  await rebuildFacilityRollup(em);
   return {
     daily,
     monthly,

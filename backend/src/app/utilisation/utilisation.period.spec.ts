@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UtilisationException } from './utilisation.exception.js';
-import { growthPct, minusYear, resolvePeriod } from './utilisation.period.js';
+import { minusYear, resolvePeriod } from './utilisation.period.js';
 import { addDays } from '../common/calendar.js';
 
 describe('utilisation periods', () => {
@@ -23,11 +23,5 @@ describe('utilisation periods', () => {
     expect(minusYear('2024-02-29')).toBe('2023-02-28');
     expect(minusYear('2025-12-31')).toBe('2024-12-31');
     expect(addDays('2024-02-28', 2)).toBe('2024-03-01');
-  });
-
-  it('computes growth only against a base', () => {
-    expect(growthPct(110, 100)).toBe(10);
-    expect(growthPct(5, 0)).toBeNull();
-    expect(growthPct(50, 200)).toBe(-75);
   });
 });

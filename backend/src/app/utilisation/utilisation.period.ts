@@ -20,7 +20,3 @@ export function resolvePeriod(
       new UtilisationException(UtilisationErrorCode.INVALID_PERIOD, message, { errors }),
   );
 }
-
-export function growthPct(now: number, before: number): number | null {
-  return before > 0 ? Math.round(((now - before) / before) * 1000) / 10 : null;
-}

@@ -1,22 +1,34 @@
 import {
   Granularity,
   UtilisationGroupBy,
+  utilisationPct,
   type UtilisationFigures,
   type UtilisationPoint,
 } from '@radfleet/shared';
-import { addDays, daysBetween } from '../common/calendar.js';
+import {
+  hoursPerWeekSql,
+  installedDuringSql,
+  installedFromSql,
+  installedToSql,
+  roundTheClockSql,
+  scheduledHoursSql,
+  workingDayIndexSql,
+} from './capacity.sql.js';
 
 /**
- * SQL of the utilisation figures. Every figure is aggregated by PostgreSQL in one statement:
- * complete calendar months come from `monthly_utilisation` (one row per device and month), the
- * partial months at either end of a period from `daily_utilisation`.
+ * SQL of the utilisation figures (README, "Glossary" → "Utilisation"). Every figure is aggregated by
+ * PostgreSQL in one statement.
  *
- * Capacity of a device over a period = nominal studies per hour (modality) × scheduled hours a
- * week (device override, else modality default) / 7 × days of the period during which the device
- * was commissioned and not yet decommissioned. Utilisation % = studies / capacity × 100.
+ * Counts: complete calendar months come from the stored rollups (`utilisation_rollup` per month,
+ * facility and modality for the city rollups; `monthly_utilisation` per device and month for one
+ * device or a per-device ranking), the partial months at either end from `daily_utilisation`.
  *
- * A device counts in a rollup when it is measured (archive-connected, or analogue, whose counts
- * are typed in) or has any counts in the period; planned devices never do.
+ * Capacity (the one definition, shared/src/utilisation/capacity.ts and its SQL twin
+ * capacity.sql.ts): nominal studies per hour × scheduled hours of the days of the period while the
+ * device was installed — working days of the production calendar at hours/5, or every day at
+ * hours/7 for a device scheduled round the clock. Only measured devices (archive-connected,
+ * analogue — counted by hand — or with any counts) add capacity and count as devices.
+ * Utilisation % = studies ÷ capacity × 100; "no data" (null) when the period has no counts.
  */
 
 export interface DeviceFilter {
@@ -27,9 +39,9 @@ export interface DeviceFilter {
   inServiceOnly?: boolean;
 }
 
-function nextMonth(monthStart: string): string {
-  const [y, m] = monthStart.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+export interface Period {
+  from: string;
+  to: string;
 }
 
 export class Params {
@@ -40,54 +52,67 @@ export class Params {
   }
 }
 
-const GROUP_KEY: Record<UtilisationGroupBy | 'DEVICE', { key: string; label: string }> = {
+type GroupKey = UtilisationGroupBy | 'DEVICE';
+
+const GROUP_KEY: Record<GroupKey, { key: string; label: string }> = {
   [UtilisationGroupBy.MODALITY]: { key: 'd.modality', label: 'm.name_en' },
   [UtilisationGroupBy.FACILITY]: { key: 'd.facility_id::text', label: 'f.name' },
   [UtilisationGroupBy.DISTRICT]: { key: 'f.district', label: 'f.district' },
   DEVICE: { key: 'd.id::text', label: 'd.inventory_number' },
 };
 
-function deviceWhere(p: Params, f: DeviceFilter): string {
-  const where = [`d.status <> 'PLANNED'`];
-  if (f.deviceId) where.push(`d.id = ${p.add(f.deviceId)}::uuid`);
-  if (f.modality?.length) where.push(`d.modality = ANY(${p.add(f.modality)}::varchar[])`);
-  if (f.district?.length) where.push(`f.district = ANY(${p.add(f.district)}::varchar[])`);
-  if (f.facilityId?.length) where.push(`d.facility_id = ANY(${p.add(f.facilityId)}::uuid[])`);
-  if (f.inServiceOnly) where.push(`d.status = 'IN_SERVICE'`);
-  return where.join(' AND ');
-}
+/** The same keys read from the (month, facility, modality) rollup `r` joined to facilities `f`. */
+const ROLLUP_KEY: Record<UtilisationGroupBy, string> = {
+  [UtilisationGroupBy.MODALITY]: 'r.modality',
+  [UtilisationGroupBy.FACILITY]: 'r.facility_id::text',
+  [UtilisationGroupBy.DISTRICT]: 'f.district',
+};
 
-/**
- * The devices of a filter with their group key, capacity a day and active span within [from, to].
- * A device is measured when it is archive-connected or analogue (its counts are typed in), or has
- * any counts at all; only measured devices add capacity and count as devices.
- */
-function devicesCte(
+/** Filters on a device `d` (with facility `f`). */
+function deviceWhere(
   p: Params,
   f: DeviceFilter,
-  from: string,
-  to: string,
-  by: keyof typeof GROUP_KEY,
-): string {
+  col = { modality: 'd.modality', facility: 'd.facility_id' },
+): string[] {
+  const where: string[] = [];
+  if (f.deviceId) where.push(`d.id = ${p.add(f.deviceId)}::uuid`);
+  if (f.modality?.length) where.push(`${col.modality} = ANY(${p.add(f.modality)}::varchar[])`);
+  if (f.district?.length) where.push(`f.district = ANY(${p.add(f.district)}::varchar[])`);
+  if (f.facilityId?.length) where.push(`${col.facility} = ANY(${p.add(f.facilityId)}::uuid[])`);
+  if (f.inServiceOnly) where.push(`d.status = 'IN_SERVICE'`);
+  return where;
+}
+
+const and = (where: string[]) => (where.length ? `AND ${where.join(' AND ')}` : '');
+
+/**
+ * The devices of a filter with their group key, rate, schedule and installed span within [a, z],
+ * and the working-day index of [a − 1, z].
+ */
+function devicesCte(p: Params, f: DeviceFilter, a: string, z: string, by: GroupKey): string {
   const g = GROUP_KEY[by];
+  const where = deviceWhere(p, f);
   return `dev AS MATERIALIZED (
       SELECT d.id, ${g.key} AS key, ${g.label} AS label,
              (d.archive_connected OR d.technology = 'ANALOGUE'
                OR EXISTS (SELECT 1 FROM monthly_utilisation mu WHERE mu.device_id = d.id)) AS measured,
-             (m.nominal_studies_per_hour * coalesce(d.scheduled_hours_per_week, m.scheduled_hours_per_week))::float8 / 7 AS cap_per_day,
-             greatest(${from}, coalesce(d.commissioning_date, ${from})) AS act_from,
-             least(${to}, coalesce(d.decommissioned_on, ${to})) AS act_to
+             ${installedDuringSql('d', a, z)} AS installed,
+             m.nominal_studies_per_hour::float8 AS rate,
+             ${hoursPerWeekSql('d', 'm')} AS hpw,
+             ${installedFromSql('d', a)} AS ia,
+             coalesce(${installedToSql('d', z)}, ${z}) AS ib
         FROM devices d
         JOIN modalities m ON m.code = d.modality
         JOIN facilities f ON f.id = d.facility_id
-       WHERE ${deviceWhere(p, f)})`;
+       WHERE true ${and(where)}),
+    wdi AS MATERIALIZED (${workingDayIndexSql(a, z)})`;
 }
 
 /**
- * How a period splits: full calendar months [fm, lm) read from the monthly rollup, and the days
- * of the partial months at either end, [from, headEnd) and [tailStart, to], read day by day.
- * No counts are ever stored after today, so a period reaching today reads today's month whole
- * from the rollup. Computed here so that PostgreSQL gets constant ranges it can scan by index.
+ * How a period splits: full calendar months [fm, lm) read from a monthly rollup, and the days of
+ * the partial months at either end, [from, headEnd) and [tailStart, to], read day by day. No counts
+ * are ever stored after today, so a period reaching today reads today's month whole from the
+ * rollup. Computed here so that PostgreSQL gets constant ranges it can prune partitions with.
  */
 export function periodParts(from: string, to: string, today = '9999-12-31') {
   const next = (d: string) =>
@@ -105,35 +130,60 @@ export function periodParts(from: string, to: string, today = '9999-12-31') {
 }
 
 /**
- * Usage rows (device_id, day, s, i, ad) of [from, to]: full months from the rollup (when
- * `months`), the rest from the days, one row per device and day over every source.
+ * Usage rows of a period: (key, mo, s, i, ad, nr, n, o) — the group key, the month, studies,
+ * images, active days, rows read, and whether the row belongs to the period (`n`) or to the
+ * comparison period (`o`). Full months come from the rollup (`utilisation_rollup` for city groups,
+ * `monthly_utilisation` per device), partial months from the daily rows.
  */
 function usageRows(
   p: Params,
   f: DeviceFilter,
-  from: string,
-  to: string,
-  months: boolean,
+  by: GroupKey,
+  periods: { period: Period; isNow: boolean }[],
   today: string,
+  monthsFromRollup = true,
 ): string {
-  const { fm, lm, headEnd, tailStart } = periodParts(from, to, today);
-  const only = f.deviceId ? `AND x.device_id = ${p.add(f.deviceId)}::uuid` : '';
-  const days = (a: string, z: string, op: '<' | '<=') =>
-    `SELECT x.device_id, x.day, sum(x.studies) AS s, sum(x.images) AS i,
-            (bool_or(NOT x.monthly) AND sum(x.studies) > 0)::int AS ad
-       FROM daily_utilisation x WHERE x.day >= ${p.add(a)}::date AND x.day ${op} ${p.add(z)}::date ${only}
-      GROUP BY x.device_id, x.day`;
+  const perDevice = by === 'DEVICE' || !!f.deviceId || !!f.inServiceOnly;
   const parts: string[] = [];
-  if (!months) {
-    parts.push(days(from, to, '<='));
-  } else {
-    if (fm < lm)
-      parts.push(`SELECT x.device_id, x.month AS day, x.studies AS s, x.images AS i, x.active_days AS ad
-       FROM monthly_utilisation x WHERE x.month >= ${p.add(fm)}::date AND x.month < ${p.add(lm)}::date ${only}`);
-    if (from < headEnd) parts.push(days(from, headEnd, '<'));
-    if (tailStart <= to) parts.push(days(tailStart, to, '<='));
+  for (const { period, isNow } of periods) {
+    const tag = `${isNow} AS n, ${!isNow} AS o`;
+    const { fm, lm, headEnd, tailStart } = monthsFromRollup
+      ? periodParts(period.from, period.to, today)
+      : { fm: period.from, lm: period.from, headEnd: period.from, tailStart: period.from };
+    if (fm < lm) {
+      if (perDevice) {
+        parts.push(`SELECT ${GROUP_KEY[by].key} AS key, x.month AS mo, x.studies::bigint AS s, x.images::bigint AS i,
+              x.active_days::bigint AS ad, 1 AS nr, ${tag}
+         FROM monthly_utilisation x JOIN devices d ON d.id = x.device_id JOIN facilities f ON f.id = d.facility_id
+        WHERE x.month >= ${p.add(fm)}::date AND x.month < ${p.add(lm)}::date ${and(deviceWhere(p, f))}`);
+      } else {
+        const where = deviceWhere(p, f, { modality: 'r.modality', facility: 'r.facility_id' });
+        parts.push(`SELECT ${ROLLUP_KEY[by as UtilisationGroupBy]} AS key, r.month AS mo, r.studies AS s, r.images AS i,
+              r.active_days::bigint AS ad, 1 AS nr, ${tag}
+         FROM utilisation_rollup r JOIN facilities f ON f.id = r.facility_id
+        WHERE r.month >= ${p.add(fm)}::date AND r.month < ${p.add(lm)}::date ${and(where)}`);
+      }
+    }
+    const days = (a: string, z: string) =>
+      parts.push(`SELECT ${GROUP_KEY[by].key} AS key, date_trunc('month', x.day)::date AS mo, sum(x.studies)::bigint AS s,
+              sum(x.images)::bigint AS i, (bool_or(NOT x.monthly) AND sum(x.studies) > 0)::int::bigint AS ad, 1 AS nr, ${tag}
+         FROM daily_utilisation x JOIN devices d ON d.id = x.device_id JOIN facilities f ON f.id = d.facility_id
+        WHERE x.day >= ${p.add(a)}::date AND x.day <= ${p.add(z)}::date ${and(deviceWhere(p, f))}
+        GROUP BY 1, x.device_id, x.day`);
+    if (!monthsFromRollup) {
+      days(period.from, period.to);
+      continue;
+    }
+    if (period.from < headEnd) days(period.from, addDay(headEnd, -1));
+    if (tailStart <= period.to) days(tailStart, period.to);
   }
+  if (parts.length === 0)
+    return `SELECT NULL::text AS key, NULL::date AS mo, 0::bigint AS s, 0::bigint AS i, 0::bigint AS ad, 0 AS nr, false AS n, false AS o WHERE false`;
   return parts.join('\n        UNION ALL\n        ');
+}
+
+function addDay(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 export interface FigureRow {
@@ -144,114 +194,59 @@ export interface FigureRow {
   images: string;
   active_days: string;
   capacity: string | null;
-  /** Studies of the comparison period (the same period a year earlier), when asked for. */
+  /** Rows of counts read for the period: 0 means "no data". */
+  rows: string;
+  first_month: string | null;
+  last_month: string | null;
+  /** The comparison period (the same period a year earlier), when asked for. */
   prev_studies?: string;
+  prev_rows?: string;
+  prev_first_month?: string | null;
+  prev_last_month?: string | null;
 }
 
 /**
- * Per device, studies/images/active days of [from, to] and, with `prev`, the studies of the
- * comparison period — in one pass over the monthly rollup covering both.
+ * Figures per group (or per device) over [from, to], and optionally the comparison period's
+ * studies and the months its counts span, in one statement.
  */
-function perDeviceUsage(
-  p: Params,
-  f: DeviceFilter,
-  now: { from: string; to: string },
-  prev: { from: string; to: string } | null,
-  today: string,
-): string {
-  const only = f.deviceId ? `AND x.device_id = ${p.add(f.deviceId)}::uuid` : '';
-  const n = periodParts(now.from, now.to, today);
-  const o = prev ? periodParts(prev.from, prev.to, today) : null;
-  // A partial month's days: one row per device and day (a day counts as active once over every
-  // source); the comparison period needs only studies. `sign` -1 subtracts (see `partial`).
-  const days = (a: string, z: string, isNow: boolean, sign: 1 | -1) =>
-    isNow
-      ? `SELECT x.device_id, ${sign} * sum(x.studies) AS s, ${sign} * sum(x.images) AS i,
-            ${sign} * (bool_or(NOT x.monthly) AND sum(x.studies) > 0)::int AS ad, true AS n, false AS o
-       FROM daily_utilisation x WHERE x.day >= ${p.add(a)}::date AND x.day <= ${p.add(z)}::date ${only}
-      GROUP BY x.device_id, x.day`
-      : `SELECT x.device_id, ${sign} * sum(x.studies) AS s, 0 AS i, 0 AS ad, false AS n, true AS o
-       FROM daily_utilisation x WHERE x.day >= ${p.add(a)}::date AND x.day <= ${p.add(z)}::date ${only}
-      GROUP BY x.device_id`;
-  /**
-   * Days [a, z] of one month: read directly when they are at most half the month, else as the
-   * month's rollup row minus the month's other days — the fewer daily rows either way.
-   */
-  const partial = (a: string, z: string, isNow: boolean): string[] => {
-    const m = `${a.slice(0, 7)}-01`;
-    const end = addDays(nextMonth(m), -1);
-    const span = daysBetween(a, z) + 1;
-    if (span * 2 <= daysBetween(m, end) + 1) return [days(a, z, isNow, 1)];
-    const out = [
-      `SELECT x.device_id, x.studies AS s, ${isNow ? 'x.images' : '0'} AS i, ${isNow ? 'x.active_days' : '0'} AS ad,
-              ${isNow} AS n, ${!isNow} AS o
-         FROM monthly_utilisation x WHERE x.month = ${p.add(m)}::date ${only}`,
-    ];
-    if (a > m) out.push(days(m, addDays(a, -1), isNow, -1));
-    if (z < end) out.push(days(addDays(z, 1), end, isNow, -1));
-    return out;
-  };
-  const parts: string[] = [];
-  const ranges = [n, o].filter((r): r is NonNullable<typeof r> => r !== null && r.fm < r.lm);
-  if (ranges.length > 0) {
-    const lo = ranges.map((r) => r.fm).sort()[0]!;
-    const hi = ranges
-      .map((r) => r.lm)
-      .sort()
-      .at(-1)!;
-    const inN =
-      n.fm < n.lm
-        ? `(x.month >= ${p.add(n.fm)}::date AND x.month < ${p.add(n.lm)}::date)`
-        : 'false';
-    const inO =
-      o && o.fm < o.lm
-        ? `(x.month >= ${p.add(o.fm)}::date AND x.month < ${p.add(o.lm)}::date)`
-        : 'false';
-    parts.push(`SELECT x.device_id, x.studies AS s, x.images AS i, x.active_days AS ad, ${inN} AS n, ${inO} AS o
-       FROM monthly_utilisation x WHERE x.month >= ${p.add(lo)}::date AND x.month < ${p.add(hi)}::date ${only}`);
-  }
-  for (const [period, parts_, isNow] of [
-    [now, n, true],
-    ...(prev && o ? [[prev, o, false] as const] : []),
-  ] as const) {
-    if (period.from < parts_.headEnd)
-      parts.push(...partial(period.from, addDays(parts_.headEnd, -1), isNow));
-    if (parts_.tailStart <= period.to) parts.push(...partial(parts_.tailStart, period.to, isNow));
-  }
-  if (parts.length === 0)
-    return 'SELECT NULL::uuid AS device_id, 0::bigint AS s, 0::bigint AS i, 0::bigint AS ad, 0::bigint AS ps WHERE false';
-  return `SELECT device_id, sum(s) FILTER (WHERE n) AS s, sum(i) FILTER (WHERE n) AS i,
-                 sum(ad) FILTER (WHERE n) AS ad, sum(s) FILTER (WHERE o) AS ps
-            FROM (${parts.join('\n        UNION ALL\n        ')}) r
-           GROUP BY device_id`;
-}
-
-/** Figures per group (or per device) over [from, to], and optionally the comparison period's studies, in one statement. */
 export function groupFiguresSql(
   f: DeviceFilter,
   from: string,
   to: string,
-  by: keyof typeof GROUP_KEY,
+  by: GroupKey,
   today = '9999-12-31',
-  prev: { from: string; to: string } | null = null,
+  prev: Period | null = null,
 ): { sql: string; params: unknown[] } {
   const p = new Params();
   const a = `${p.add(from)}::date`;
   const z = `${p.add(to)}::date`;
+  const periods = [{ period: { from, to }, isNow: true }];
+  if (prev) periods.push({ period: prev, isNow: false });
   const sql = `WITH ${devicesCte(p, f, a, z, by)},
     used AS (
-      SELECT dev.key, sum(u.s)::bigint AS s, sum(u.i)::bigint AS i, sum(u.ad)::bigint AS ad, sum(u.ps)::bigint AS ps
-        FROM (${perDeviceUsage(p, f, { from, to }, prev, today)}) u
-        JOIN dev ON dev.id = u.device_id
-       GROUP BY dev.key),
+      SELECT u.key, sum(u.s) FILTER (WHERE u.n) AS s, sum(u.i) FILTER (WHERE u.n) AS i,
+             sum(u.ad) FILTER (WHERE u.n) AS ad, count(*) FILTER (WHERE u.n) AS nr,
+             min(u.mo) FILTER (WHERE u.n) AS fmo, max(u.mo) FILTER (WHERE u.n) AS lmo,
+             sum(u.s) FILTER (WHERE u.o) AS ps, count(*) FILTER (WHERE u.o) AS pnr,
+             min(u.mo) FILTER (WHERE u.o) AS pfmo, max(u.mo) FILTER (WHERE u.o) AS plmo
+        FROM (${usageRows(p, f, by, periods, today)}) u
+       GROUP BY u.key),
     cap AS (
-      SELECT dev.key, min(dev.label) AS label, count(*) AS devices,
-             sum(dev.cap_per_day * greatest(0, dev.act_to - dev.act_from + 1)) AS capacity
-        FROM dev WHERE dev.measured GROUP BY dev.key)
-    SELECT cap.key, cap.label, cap.devices, coalesce(used.s, 0) AS studies,
-           coalesce(used.i, 0) AS images, coalesce(used.ad, 0) AS active_days, cap.capacity,
-           coalesce(used.ps, 0) AS prev_studies
-      FROM cap LEFT JOIN used ON used.key = cap.key`;
+      SELECT dev.key, count(*) AS devices,
+             sum(dev.rate * ${scheduledHoursSql('dev.hpw', 'dev.ia', 'dev.ib', 'wb.cum', 'wa.cum')}) AS capacity
+        FROM dev
+        LEFT JOIN wdi wb ON wb.day = dev.ib
+        LEFT JOIN wdi wa ON wa.day = dev.ia - 1
+       WHERE dev.measured AND dev.installed
+       GROUP BY dev.key),
+    keys AS (SELECT dev.key, min(dev.label) AS label FROM dev GROUP BY dev.key)
+    SELECT keys.key, keys.label, coalesce(cap.devices, 0) AS devices, coalesce(used.s, 0) AS studies,
+           coalesce(used.i, 0) AS images, coalesce(used.ad, 0) AS active_days, coalesce(cap.capacity, 0) AS capacity,
+           coalesce(used.nr, 0) AS rows, used.fmo::text AS first_month, used.lmo::text AS last_month,
+           coalesce(used.ps, 0) AS prev_studies, coalesce(used.pnr, 0) AS prev_rows,
+           used.pfmo::text AS prev_first_month, used.plmo::text AS prev_last_month
+      FROM keys LEFT JOIN cap ON cap.key = keys.key LEFT JOIN used ON used.key = keys.key
+     WHERE cap.key IS NOT NULL OR used.key IS NOT NULL`;
   return { sql, params: p.values };
 }
 
@@ -267,11 +262,14 @@ export interface SeriesRow {
   images: string;
   active_days: string;
   capacity: string | null;
+  rows: string;
 }
 
 /**
  * One row per step (day, ISO week or month) of [from, to], steps clipped to the period; steps
- * without counts are included with zeros. Monthly steps read the monthly rollup for full months.
+ * without counts are included with `rows` 0 ("no data"). Monthly steps read the stored rollups for
+ * full months. Capacity per day is the sum over installed devices of rate × scheduled hours of the
+ * day (capacity.sql.ts), accumulated from the days devices enter and leave the installed base.
  */
 export function seriesSql(
   f: DeviceFilter,
@@ -284,26 +282,41 @@ export function seriesSql(
   const a = `${p.add(from)}::date`;
   const z = `${p.add(to)}::date`;
   const unit = TRUNC[granularity];
-  const filtered = !!(f.modality?.length || f.district?.length || f.facilityId?.length);
-  const rows = usageRows(p, f, from, to, granularity === Granularity.MONTH, today);
-  const sql = `WITH ${devicesCte(p, f, a, z, 'DEVICE')},
+  const monthly = granularity === Granularity.MONTH;
+  const by: GroupKey = f.deviceId ? 'DEVICE' : UtilisationGroupBy.MODALITY;
+  const rows = monthly
+    ? usageRows(p, f, by, [{ period: { from, to }, isNow: true }], today)
+    : dailyRows(p, f, from, to);
+  const rtc = roundTheClockSql('dev.hpw');
+  const sql = `WITH ${devicesCte(p, f, a, z, by)},
     steps AS (
-      SELECT s::date AS period,
-             greatest(s::date, ${a}) AS ps,
-             least((s + interval '1 ${unit}' - interval '1 day')::date, ${z}) AS pe
-        FROM generate_series(date_trunc('${unit}', ${a}), ${z}, interval '1 ${unit}') s),
+      SELECT s::date AS period FROM generate_series(date_trunc('${unit}', ${a}), ${z}, interval '1 ${unit}') s),
     used AS (
-      SELECT date_trunc('${unit}', u.day::timestamp)::date AS period, sum(u.s)::bigint AS s, sum(u.i)::bigint AS i, sum(u.ad)::bigint AS ad
-        FROM (${rows}) u ${filtered ? 'JOIN dev ON dev.id = u.device_id' : ''}
-       GROUP BY 1),
-    spans AS (
-      SELECT act_from, act_to, sum(cap_per_day) AS cap_per_day
-        FROM dev WHERE measured GROUP BY act_from, act_to),
+      SELECT date_trunc('${unit}', u.mo::timestamp)::date AS period, sum(u.s)::bigint AS s, sum(u.i)::bigint AS i,
+             sum(u.ad)::bigint AS ad, count(*) AS nr
+        FROM (${rows}) u GROUP BY 1),
+    ev AS (
+      SELECT day, sum(rtc) AS rtc, sum(wd) AS wd FROM (
+        SELECT dev.ia AS day, CASE WHEN ${rtc} THEN dev.rate * dev.hpw / 7 ELSE 0 END AS rtc,
+               CASE WHEN ${rtc} THEN 0 ELSE dev.rate * dev.hpw / 5 END AS wd
+          FROM dev WHERE dev.measured AND dev.installed
+        UNION ALL
+        SELECT dev.ib + 1, CASE WHEN ${rtc} THEN -dev.rate * dev.hpw / 7 ELSE 0 END,
+               CASE WHEN ${rtc} THEN 0 ELSE -dev.rate * dev.hpw / 5 END
+          FROM dev WHERE dev.measured AND dev.installed) e
+       GROUP BY day),
+    per_day AS (
+      SELECT w.day, w.working,
+             sum(coalesce(ev.rtc, 0)) OVER (ORDER BY w.day) AS rtc,
+             sum(coalesce(ev.wd, 0)) OVER (ORDER BY w.day) AS wd
+        FROM wdi w LEFT JOIN ev ON ev.day = w.day WHERE w.day >= ${a}),
     cap AS (
-      SELECT st.period, sum(sp.cap_per_day * greatest(0, least(st.pe, sp.act_to) - greatest(st.ps, sp.act_from) + 1)) AS capacity
-        FROM steps st, spans sp GROUP BY st.period)
+      SELECT date_trunc('${unit}', day::timestamp)::date AS period,
+             sum(rtc + CASE WHEN working THEN wd ELSE 0 END) AS capacity
+        FROM per_day GROUP BY 1)
     SELECT st.period, coalesce(used.s, 0) AS studies, coalesce(used.i, 0) AS images,
-           coalesce(used.ad, 0) AS active_days, cap.capacity
+           coalesce(used.ad, 0) AS active_days, greatest(coalesce(cap.capacity, 0), 0) AS capacity,
+           coalesce(used.nr, 0) AS rows
       FROM steps st
       LEFT JOIN used ON used.period = st.period
       LEFT JOIN cap ON cap.period = st.period
@@ -311,22 +324,41 @@ export function seriesSql(
   return { sql, params: p.values };
 }
 
+/** Daily rows (one per device and day over every source) of [from, to], for day and week steps. */
+function dailyRows(p: Params, f: DeviceFilter, from: string, to: string): string {
+  const filtered = !!(
+    f.modality?.length ||
+    f.district?.length ||
+    f.facilityId?.length ||
+    f.deviceId
+  );
+  return `SELECT x.day AS mo, sum(x.studies) AS s, sum(x.images) AS i,
+                 (bool_or(NOT x.monthly) AND sum(x.studies) > 0)::int AS ad
+            FROM daily_utilisation x
+            ${filtered ? 'JOIN devices d ON d.id = x.device_id JOIN facilities f ON f.id = d.facility_id' : ''}
+           WHERE x.day >= ${p.add(from)}::date AND x.day <= ${p.add(to)}::date ${and(deviceWhere(p, f))}
+           GROUP BY x.device_id, x.day`;
+}
+
 export function figures(r: {
   studies: string | number;
   images: string | number;
   active_days: string | number;
   capacity: string | number | null;
+  rows: string | number;
 }): UtilisationFigures {
   const studies = Number(r.studies);
   const images = Number(r.images);
   const capacity = r.capacity === null ? 0 : Number(r.capacity);
+  const hasData = Number(r.rows) > 0;
   return {
+    hasData,
     studies,
     images,
     imagesPerStudy: studies > 0 ? Math.round((images / studies) * 100) / 100 : null,
     activeDays: Number(r.active_days),
     capacityStudies: Math.round(capacity * 10) / 10,
-    utilisationPct: capacity > 0 ? Math.round((studies / capacity) * 1000) / 10 : null,
+    utilisationPct: utilisationPct(studies, capacity, hasData),
   };
 }
 

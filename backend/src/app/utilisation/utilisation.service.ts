@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   AuditAction,
+  comparableGrowth,
+  coversSameMonths,
   CountPeriod,
   Granularity,
   Permission,
@@ -32,8 +34,9 @@ import {
   type SeriesRow,
 } from './utilisation.query.js';
 import { UtilisationErrorCode, UtilisationException } from './utilisation.exception.js';
-import { growthPct, minusYear, resolvePeriod } from './utilisation.period.js';
-import { cityToday } from '../common/calendar.js';
+import { minusYear, resolvePeriod } from './utilisation.period.js';
+import { addDays, cityToday } from '../common/calendar.js';
+import { digitalSharePctSql, installedOnSql } from '../devices/fleet-figures.sql.js';
 
 /** One row of `daily_utilisation` to write. */
 export interface DayCount {
@@ -51,7 +54,7 @@ export interface DayCount {
  * of the months touched is recomputed in the same transaction.
  */
 @Injectable()
-export class UtilisationService {
+export class UtilisationService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: PolicyService,
@@ -59,8 +62,17 @@ export class UtilisationService {
     private readonly config: AppConfig,
   ) {}
 
+  /** At start, the partitions of last month to two months ahead (writers add older ones as needed). */
+  async onModuleInit(): Promise<void> {
+    const today = cityToday();
+    await this.ensurePartitions(this.dataSource, addDays(today, -40), addDays(today, 62));
+  }
+
   /** Upserts the rows (same device, day and source: replaced) and refreshes their months. */
   async write(em: EntityManager, rows: readonly DayCount[], chunk = 20_000): Promise<void> {
+    if (rows.length === 0) return;
+    const days = rows.map((r) => r.day).sort();
+    await this.ensurePartitions(em, days[0]!, days.at(-1)!);
     for (let i = 0; i < rows.length; i += chunk) {
       const part = rows.slice(i, i + chunk);
       await em.query(
@@ -86,7 +98,26 @@ export class UtilisationService {
     );
   }
 
-  /** Recomputes `monthly_utilisation` for these (device, day-in-month) pairs from the daily rows. */
+  /**
+   * Creates the monthly partitions of `daily_utilisation` that [from, to] needs and that do not
+   * exist yet (a catalogue look-up per month otherwise; no lock is taken when they all exist).
+   */
+  async ensurePartitions(
+    em: Pick<EntityManager, 'query'>,
+    from: string,
+    to: string,
+  ): Promise<number> {
+    const rows: { n: number }[] = await em.query(
+      'SELECT ensure_daily_utilisation_partitions($1::date, $2::date) AS n',
+      [from, to],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /**
+   * Recomputes `monthly_utilisation` for these (device, day-in-month) pairs from the daily rows,
+   * then the (month, facility, modality) rollup of the same months, in the caller's transaction.
+   */
   async refreshMonths(em: EntityManager, deviceIds: string[], days: string[]): Promise<void> {
     if (deviceIds.length === 0) return;
     await em.query(
@@ -110,10 +141,21 @@ export class UtilisationService {
          SET studies = EXCLUDED.studies, images = EXCLUDED.images, active_days = EXCLUDED.active_days`,
       [deviceIds, days],
     );
+    await em.query(
+      `WITH k AS (
+         SELECT DISTINCT d.facility_id, d.modality, date_trunc('month', u.y)::date AS m
+           FROM unnest($1::uuid[], $2::date[]) AS u(id, y) JOIN devices d ON d.id = u.id)
+       SELECT refresh_utilisation_rollup(array_agg(facility_id), array_agg(modality), array_agg(m)) FROM k`,
+      [deviceIds, days],
+    );
   }
 
-  /** Rebuilds the whole monthly rollup from the daily rows (after bulk loads). */
-  async rebuildMonths(em: EntityManager): Promise<void> {
+  /**
+   * Rebuilds both rollups from the daily rows (after bulk loads, or by
+   * `npm run utilisation:rebuild-rollups -w backend`): sums only, by the same SQL as the writers.
+   */
+  async rebuildRollups(em: Pick<EntityManager, 'query'>): Promise<void> {
+    await em.query('DELETE FROM utilisation_rollup');
     await em.query('DELETE FROM monthly_utilisation');
     await em.query(
       `INSERT INTO monthly_utilisation (device_id, month, studies, images, active_days)
@@ -123,6 +165,7 @@ export class UtilisationService {
                  FROM daily_utilisation GROUP BY device_id, day) per_day
         GROUP BY device_id, date_trunc('month', day)`,
     );
+    await rebuildFacilityRollup(em);
   }
 
   async device(id: string, q: DeviceUtilisationQuery): Promise<DeviceUtilisationResponse> {
@@ -147,17 +190,20 @@ export class UtilisationService {
       );
     }
     const filter = { deviceId: id };
-    const totals = groupFiguresSql(filter, from, to, 'DEVICE', cityToday());
-    const before = groupFiguresSql(filter, minusYear(from), minusYear(to), 'DEVICE');
-    const series = seriesSql(filter, from, to, granularity, cityToday());
+    const today = cityToday();
+    const previous = { from: minusYear(from), to: minusYear(to) };
+    const totals = groupFiguresSql(filter, from, to, 'DEVICE', today, previous);
+    const before = groupFiguresSql(filter, previous.from, previous.to, 'DEVICE', today);
+    const series = seriesSql(filter, from, to, granularity, today);
     const [now, prev, steps] = await Promise.all([
       this.dataSource.query(totals.sql, totals.params) as Promise<FigureRow[]>,
       this.dataSource.query(before.sql, before.params) as Promise<FigureRow[]>,
       this.dataSource.query(series.sql, series.params) as Promise<SeriesRow[]>,
     ]);
-    const empty = { studies: 0, images: 0, active_days: 0, capacity: null };
+    const empty = { studies: 0, images: 0, active_days: 0, capacity: null, rows: 0 };
     const t = figures(now[0] ?? empty);
     const p = figures(prev[0] ?? empty);
+    const growth = growthOf(now[0]);
     return {
       deviceId: id,
       inventoryNumber: device.inventory_number,
@@ -169,7 +215,7 @@ export class UtilisationService {
       scheduledHoursPerWeek: Number(device.hours),
       totals: t,
       previousYear: p,
-      growthPct: growthPct(t.studies, p.studies),
+      ...growth,
       series: steps.map(point),
     };
   }
@@ -180,49 +226,75 @@ export class UtilisationService {
     const granularity = q.granularity ?? Granularity.MONTH;
     const filter = { modality: q.modality, district: q.district, facilityId: q.facilityId };
     const previous = { from: minusYear(from), to: minusYear(to) };
-    const now = groupFiguresSql(filter, from, to, groupBy, cityToday(), previous);
-    const series = seriesSql(filter, from, to, granularity, cityToday());
-    const [rows, steps] = await Promise.all([
+    const today = cityToday();
+    const now = groupFiguresSql(filter, from, to, groupBy, today, previous);
+    const series = seriesSql(filter, from, to, granularity, today);
+    const [rows, steps, share] = await Promise.all([
       this.dataSource.query(now.sql, now.params) as Promise<FigureRow[]>,
       this.dataSource.query(series.sql, series.params) as Promise<SeriesRow[]>,
+      this.digitalSharePct(today),
     ]);
     const groups = rows
-      .map((r) => {
-        const f = figures(r);
-        const previousYearStudies = Number(r.prev_studies ?? 0);
-        return {
-          key: r.key,
-          label: r.label,
-          devices: Number(r.devices),
-          ...f,
-          previousYearStudies,
-          growthPct: growthPct(f.studies, previousYearStudies),
-        };
-      })
+      .map((r) => ({
+        key: r.key,
+        label: r.label,
+        devices: Number(r.devices),
+        ...figures(r),
+        previousYearStudies: Number(r.prev_studies ?? 0),
+        ...growthOf(r),
+      }))
       .sort((a, b) => b.studies - a.studies || a.key.localeCompare(b.key));
-    const sum = (k: keyof FigureRow, list: FigureRow[]) =>
-      list.reduce((s, r) => s + Number(r[k] ?? 0), 0);
-    const totals = figures({
-      studies: sum('studies', rows),
-      images: sum('images', rows),
-      active_days: sum('active_days', rows),
-      capacity: sum('capacity', rows),
-    });
-    const previousYearStudies = sum('prev_studies', rows);
+    const sum = (k: keyof FigureRow) => rows.reduce((s, r) => s + Number(r[k] ?? 0), 0);
+    const month = (k: keyof FigureRow, pick: 'min' | 'max') => {
+      const list = rows
+        .map((r) => r[k] as string | null)
+        .filter((m): m is string => !!m)
+        .sort();
+      return (pick === 'min' ? list[0] : list.at(-1)) ?? null;
+    };
+    const total: FigureRow = {
+      key: '',
+      label: '',
+      devices: String(sum('devices')),
+      studies: String(sum('studies')),
+      images: String(sum('images')),
+      active_days: String(sum('active_days')),
+      capacity: String(sum('capacity')),
+      rows: String(sum('rows')),
+      first_month: month('first_month', 'min'),
+      last_month: month('last_month', 'max'),
+      prev_studies: String(sum('prev_studies')),
+      prev_rows: String(sum('prev_rows')),
+      prev_first_month: month('prev_first_month', 'min'),
+      prev_last_month: month('prev_last_month', 'max'),
+    };
     return {
       from,
       to,
       groupBy,
       granularity,
       totals: {
-        ...totals,
-        devices: sum('devices', rows),
-        previousYearStudies,
-        growthPct: growthPct(totals.studies, previousYearStudies),
+        ...figures(total),
+        devices: Number(total.devices),
+        previousYearStudies: Number(total.prev_studies),
+        ...growthOf(total),
       },
+      digitalSharePct: share,
       groups,
       series: steps.map(point),
     };
+  }
+
+  /**
+   * The city's digital share on `day`, % of the installed base, one decimal: the same definition
+   * (digitalSharePctSql over installedOnSql) as the facility list and the registry export.
+   */
+  async digitalSharePct(day = cityToday()): Promise<number | null> {
+    const rows: { pct: string | null }[] = await this.dataSource.query(
+      `SELECT round(${digitalSharePctSql('d')}, 1) AS pct FROM devices d WHERE ${installedOnSql('d', '$1::date')}`,
+      [day],
+    );
+    return rows[0]?.pct == null ? null : Number(rows[0].pct);
   }
 
   /** In-service devices below and above the thresholds (defaults from the configuration). */
@@ -247,7 +319,7 @@ export class UtilisationService {
       facility_name: string;
     })[] = await this.dataSource.query(
       `WITH r AS (
-         SELECT g.*, g.studies::numeric / g.capacity * 100 AS pct FROM (${sql}) g WHERE g.capacity > 0),
+         SELECT g.*, g.studies::numeric / g.capacity * 100 AS pct FROM (${sql}) g WHERE g.capacity > 0 AND g.rows > 0),
        ranked AS (
          (SELECT r.*, 'UNDER' AS list FROM r WHERE r.pct < $${n + 1} ORDER BY r.pct ASC, r.key LIMIT $${n + 3})
          UNION ALL
@@ -422,4 +494,31 @@ export function installedPeriodError(
       message: `counts cannot be after the device was decommissioned (${device.decommissioned_on})`,
     };
   return null;
+/** Growth of studies against the comparison period of a figures row, by the one definition. */
+function growthOf(
+  r: FigureRow | undefined,
+): Pick<DeviceUtilisationResponse, 'growthPct' | 'growthUnavailable'> {
+  const g = comparableGrowth(
+    { studies: Number(r?.studies ?? 0), hasData: Number(r?.rows ?? 0) > 0 },
+    {
+      studies: Number(r?.prev_studies ?? 0),
+      hasData: Number(r?.prev_rows ?? 0) > 0,
+      covered: coversSameMonths(
+        { first: r?.first_month ?? null, last: r?.last_month ?? null },
+        { first: r?.prev_first_month ?? null, last: r?.prev_last_month ?? null },
+      ),
+    },
+  );
+  return { growthPct: g.growthPct, growthUnavailable: g.reason };
+}
+
+/** Rebuilds `utilisation_rollup` from `monthly_utilisation` (sums by the devices' facility and modality). */
+export async function rebuildFacilityRollup(em: Pick<EntityManager, 'query'>): Promise<void> {
+  await em.query('DELETE FROM utilisation_rollup');
+  await em.query(
+    `INSERT INTO utilisation_rollup (month, facility_id, modality, devices, studies, images, active_days)
+     SELECT mu.month, d.facility_id, d.modality, count(*), sum(mu.studies), sum(mu.images), sum(mu.active_days)
+       FROM monthly_utilisation mu JOIN devices d ON d.id = mu.device_id
+      GROUP BY mu.month, d.facility_id, d.modality`,
+  );
 }

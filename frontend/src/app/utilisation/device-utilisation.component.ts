@@ -9,12 +9,14 @@ import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import {
   CountPeriod,
   Granularity,
   Permission,
   Technology,
   type DeviceResponse,
+  type GrowthUnavailable,
 } from '@radfleet/shared';
 import {
   BarController,
@@ -61,6 +63,7 @@ import {
     MatFormFieldModule,
     MatInputModule,
     LoadStateComponent,
+    MatTooltipModule,
   ],
   providers: [
     provideRfDates(),
@@ -128,23 +131,31 @@ import {
       @let s = series.value();
       <dl class="totals">
         <div>
-          <dt>{{ i18n.t('utilisation.studies') }}</dt>
+          <dt [matTooltip]="i18n.t('utilisation.tip.studies')" tabindex="0">
+            {{ i18n.t('utilisation.studies') }}
+          </dt>
           <dd data-testid="utilisation-studies">{{ i18n.number(s.totals.studies) }}</dd>
         </div>
         <div>
-          <dt>{{ i18n.t('utilisation.images') }}</dt>
+          <dt [matTooltip]="i18n.t('utilisation.tip.images')" tabindex="0">
+            {{ i18n.t('utilisation.images') }}
+          </dt>
           <dd>{{ i18n.number(s.totals.images) }}</dd>
         </div>
         <div>
-          <dt>{{ i18n.t('utilisation.pct') }}</dt>
+          <dt [matTooltip]="i18n.t('utilisation.tip.pct')" tabindex="0">
+            {{ i18n.t('utilisation.pct') }}
+          </dt>
           <dd>{{ percent(s.totals.utilisationPct) }}</dd>
         </div>
         <div>
-          <dt>{{ i18n.t('utilisation.growth') }}</dt>
-          <dd>{{ growth(s.growthPct) }}</dd>
+          <dt [matTooltip]="i18n.t('utilisation.tip.growth')" tabindex="0">
+            {{ i18n.t('utilisation.growth') }}
+          </dt>
+          <dd>{{ growth(s.growthPct, s.growthUnavailable) }}</dd>
         </div>
       </dl>
-      <p class="muted">
+      <p class="muted" [matTooltip]="i18n.t('utilisation.tip.capacity')" tabindex="0">
         {{
           i18n.t('utilisation.capacity', {
             rate: s.nominalStudiesPerHour,
@@ -186,10 +197,18 @@ import {
             </caption>
             <thead>
               <tr>
-                <th scope="col">{{ i18n.t('utilisation.period.col') }}</th>
-                <th scope="col" class="num">{{ i18n.t('utilisation.studies') }}</th>
-                <th scope="col" class="num">{{ i18n.t('utilisation.images') }}</th>
-                <th scope="col" class="num">{{ i18n.t('utilisation.pct') }}</th>
+                <th scope="col" [matTooltip]="i18n.t('utilisation.tip.period')">
+                  {{ i18n.t('utilisation.period.col') }}
+                </th>
+                <th scope="col" class="num" [matTooltip]="i18n.t('utilisation.tip.studies')">
+                  {{ i18n.t('utilisation.studies') }}
+                </th>
+                <th scope="col" class="num" [matTooltip]="i18n.t('utilisation.tip.images')">
+                  {{ i18n.t('utilisation.images') }}
+                </th>
+                <th scope="col" class="num" [matTooltip]="i18n.t('utilisation.tip.pct')">
+                  {{ i18n.t('utilisation.pct') }}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -506,12 +525,17 @@ export class DeviceUtilisationComponent {
     return key ? this.i18n.t(key) : '';
   }
 
+  /** A percentage, or "no data" where it is unknown (never 0 %). */
   protected percent(v: number | null): string {
-    return v === null ? '—' : `${this.i18n.number(v, '1.0-1')} %`;
+    return v === null ? this.i18n.t('utilisation.noData') : `${this.i18n.number(v, '1.0-1')} %`;
   }
 
-  protected growth(v: number | null): string {
-    return v === null ? '—' : `${v > 0 ? '+' : ''}${this.i18n.number(v, '1.0-1')} %`;
+  /** Growth, or why it is not shown. */
+  protected growth(v: number | null, reason: GrowthUnavailable | null = null): string {
+    if (v !== null) return `${v > 0 ? '+' : ''}${this.i18n.number(v, '1.0-1')} %`;
+    return reason
+      ? this.i18n.label('utilisation.growthUnavailable', reason)
+      : this.i18n.t('utilisation.noData');
   }
 
   async saveCount(): Promise<void> {

@@ -13,6 +13,7 @@ registerLocaleData(localeRu, 'ru-RU');
 function point(period: string, studies: number, pct: number | null): UtilisationPoint {
   return {
     period,
+    hasData: pct !== null,
     studies,
     images: studies * 3,
     imagesPerStudy: studies ? 3 : null,

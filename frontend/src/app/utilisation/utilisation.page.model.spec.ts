@@ -147,6 +147,8 @@ function group(key: string, pct: number | null): UtilisationGroupRow {
     utilisationPct: pct,
     previousYearStudies: 80,
     growthPct: 25,
+    growthUnavailable: null,
+    hasData: pct !== null,
   };
 }
 
@@ -175,6 +177,7 @@ describe('groupBars', () => {
 describe('seriesLine', () => {
   const point = (period: string, studies: number, pct: number | null): UtilisationPoint => ({
     period,
+    hasData: pct !== null,
     studies,
     images: studies * 2,
     imagesPerStudy: 2,

@@ -5,11 +5,13 @@ import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import {
   Permission,
   UtilisationGroupBy,
+  type GrowthUnavailable,
   type UtilisationDeviceRow,
   type UtilisationGroupRow,
 } from '@radfleet/shared';
@@ -73,6 +75,7 @@ function shorten(text: string, max: number): string {
     MatInputModule,
     MatTableModule,
     LoadStateComponent,
+    MatTooltipModule,
   ],
   providers: [
     provideRfDates(),
@@ -317,12 +320,17 @@ export class UtilisationPage {
     return `${this.i18n.date(r.from)} – ${this.i18n.date(r.to)}`;
   }
 
+  /** A percentage, or "no data" where it is unknown (never 0 %). */
   protected percent(v: number | null): string {
-    return v === null ? '—' : `${this.i18n.number(v, '1.1-1')} %`;
+    return v === null ? this.i18n.t('utilisation.noData') : `${this.i18n.number(v, '1.1-1')} %`;
   }
 
-  protected growth(v: number | null): string {
-    return v === null ? '—' : `${v > 0 ? '+' : ''}${this.i18n.number(v, '1.1-1')} %`;
+  /** Growth, or why it is not shown. */
+  protected growth(v: number | null, reason: GrowthUnavailable | null = null): string {
+    if (v !== null) return `${v > 0 ? '+' : ''}${this.i18n.number(v, '1.1-1')} %`;
+    return reason
+      ? this.i18n.label('utilisation.growthUnavailable', reason)
+      : this.i18n.t('utilisation.noData');
   }
 
   private navigate(queryParams: Record<string, string | null>): void {

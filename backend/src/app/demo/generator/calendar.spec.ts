@@ -4,7 +4,6 @@ import {
   addYears,
   formatIsoDate,
   formatTimestamp,
-  isRussianPublicHoliday,
   MINUTES_PER_DAY,
   parseIsoDate,
   parseTimestamp,
@@ -32,25 +31,6 @@ describe('calendar', () => {
     expect(formatIsoDate(addYears(parseIsoDate('2025-06-15'), -3))).toBe('2022-06-15');
     expect(formatIsoDate(addMonths(parseIsoDate('2025-01-31'), 1))).toBe('2025-02-28');
     expect(formatIsoDate(addMonths(parseIsoDate('2025-11-15'), 3))).toBe('2026-02-15');
-  });
-
-  it('knows the Russian public holidays', () => {
-    for (const date of [
-      '2025-01-01',
-      '2025-01-07',
-      '2025-01-08',
-      '2024-02-23',
-      '2024-03-08',
-      '2024-05-01',
-      '2024-05-09',
-      '2024-06-12',
-      '2024-11-04',
-    ]) {
-      expect(isRussianPublicHoliday(date)).toBe(true);
-    }
-    for (const date of ['2025-01-09', '2024-02-22', '2024-05-02', '2024-12-31', '2024-11-05']) {
-      expect(isRussianPublicHoliday(date)).toBe(false);
-    }
   });
 
   it('writes Moscow-time timestamps that parse back to the same minute', () => {

@@ -61,34 +61,8 @@ export function addMonths(day: number, months: number): number {
   return first + Math.min(p.day, lastOfMonth) - 1;
 }
 
-/**
- * Non-working public holidays of the Labour Code of the Russian Federation, art. 112: 1–8 January,
- * 23 February, 8 March, 1 and 9 May, 12 June, 4 November. (Day-off transfers, decreed each year,
- * are not modelled.)
- */
-export const RUSSIAN_PUBLIC_HOLIDAYS: readonly (readonly [month: number, day: number])[] = [
-  [1, 1],
-  [1, 2],
-  [1, 3],
-  [1, 4],
-  [1, 5],
-  [1, 6],
-  [1, 7],
-  [1, 8],
-  [2, 23],
-  [3, 8],
-  [5, 1],
-  [5, 9],
-  [6, 12],
-  [11, 4],
-];
-
-const HOLIDAY_KEYS = new Set(RUSSIAN_PUBLIC_HOLIDAYS.map(([m, d]) => m * 100 + d));
-
-export function isRussianPublicHoliday(date: IsoDate | number): boolean {
-  const p = dateParts(typeof date === 'number' ? date : parseIsoDate(date));
-  return HOLIDAY_KEYS.has(p.month * 100 + p.day);
-}
+// Working days and holidays: the city's production calendar in shared (isWorkingDay,
+// isPublicHoliday), with the decreed transfers; this module has no holiday list of its own.
 
 /** A Moscow-time timestamp from local minutes since the epoch. */
 export function formatTimestamp(localMinutes: number): IsoTimestamp {

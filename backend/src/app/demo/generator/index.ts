@@ -1,11 +1,6 @@
 export * from './types.js';
 export { Prng } from './prng.js';
-export {
-  RUSSIAN_PUBLIC_HOLIDAYS,
-  isRussianPublicHoliday,
-  parseIsoDate,
-  formatIsoDate,
-} from './calendar.js';
+export { parseIsoDate, formatIsoDate } from './calendar.js';
 export { formatKopecks, parseDecimalKopecks } from './money.js';
 export {
   EQUIPMENT_MODELS,

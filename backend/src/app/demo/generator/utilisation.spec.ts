@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isRussianPublicHoliday } from './calendar.js';
+import { isWorkingDay } from '@radfleet/shared';
 import { generateCity } from './city.js';
 import { type DemoCity, type DemoDevice, type Modality } from './types.js';
 import {
@@ -56,7 +56,7 @@ function summarise(city: DemoCity): Summary {
       row.studies <= 0 ||
       row.images < row.studies ||
       row.date < city.params.historyStart ||
-      row.date > TODAY
+      row.date >= TODAY
     ) {
       s.badRows++;
     }
@@ -65,11 +65,7 @@ function summarise(city: DemoCity): Summary {
     let cls = dayClass.get(row.date);
     if (cls === undefined) {
       const dow = new Date(`${row.date}T00:00:00Z`).getUTCDay();
-      cls = isRussianPublicHoliday(row.date)
-        ? 'holiday'
-        : dow === 0 || dow === 6
-          ? 'weekend'
-          : 'weekday';
+      cls = isWorkingDay(row.date) ? 'weekday' : dow === 0 || dow === 6 ? 'weekend' : 'holiday';
       dayClass.set(row.date, cls);
     }
     s.studiesByClass[cls] += row.studies;
@@ -99,7 +95,7 @@ function daysByClass(
   for (let t = Date.parse(from); t <= Date.parse(to); t += DAY_MS) {
     const date = new Date(t).toISOString().slice(0, 10);
     const dow = new Date(t).getUTCDay();
-    n[isRussianPublicHoliday(date) ? 'holiday' : dow === 0 || dow === 6 ? 'weekend' : 'weekday']++;
+    n[isWorkingDay(date) ? 'weekday' : dow === 0 || dow === 6 ? 'weekend' : 'holiday']++;
   }
   return n;
 }
@@ -165,9 +161,9 @@ describe('daily utilisation', { timeout: STREAM_TIMEOUT }, () => {
     expect(alone).toEqual(rowsFromStream(city, device));
     const other = generateCity({ seed: 7, today: TODAY });
     expect(generateUtilisationByDevice(other).next().value).not.toEqual(first);
-  });
+  }, 60_000);
 
-  it('does about 10,000 studies a year per CT scanner (7,000–13,000)', () => {
+  it('does about 17,000 studies a year per CT scanner (13,000–22,000)', () => {
     const fullYear = city.usageProfiles.filter((p) => {
       const device = city.devices.find(
         (d) => d.inventoryNumber === p.inventoryNumber,
@@ -182,9 +178,32 @@ describe('daily utilisation', { timeout: STREAM_TIMEOUT }, () => {
     expect(fullYear.length).toBeGreaterThan(50);
     const perScanner = fullYear.map((p) => summary.lastYear.get(p.inventoryNumber) ?? 0);
     const mean = perScanner.reduce((a, b) => a + b, 0) / perScanner.length;
-    expect(mean).toBeGreaterThan(7_000);
-    expect(mean).toBeLessThan(13_000);
+    expect(mean).toBeGreaterThan(13_000);
+    expect(mean).toBeLessThan(22_000);
   });
+
+  it('does 1.7–2.3 M CT studies a year across the city (DOMAIN.md)', () => {
+    const ct = city.devices.filter((d) => d.modality === 'CT').map((d) => d.inventoryNumber);
+    const total = ct.reduce((a, id) => a + (summary.lastYear.get(id) ?? 0), 0);
+    process.stdout.write(`[demo generator] CT studies in the last year: ${total}\n`);
+    expect(total).toBeGreaterThan(1_700_000);
+    expect(total).toBeLessThan(2_300_000);
+  });
+
+  it('has no row for today, which is not over yet', () => {
+    expect([...summary.lastDate.values()].every((d) => d < TODAY)).toBe(true);
+  });
+
+  it('follows the production calendar: a transferred day off is quiet, like a holiday', () => {
+    const c = generateCity({ seed: 42, today: '2026-03-20', years: 1 });
+    const day = (date: string) => {
+      let n = 0;
+      for (const r of generateDailyUtilisation(c)) if (r.date === date) n += r.studies;
+      return n;
+    };
+    // Monday 9 March 2026 is a day off by decree; Tuesday 10 March a working day.
+    expect(day('2026-03-09')).toBeLessThan(0.4 * day('2026-03-10'));
+  }, 60_000);
 
   it('is busier on weekdays than at weekends, and quiet on public holidays', () => {
     const days = daysByClass(city.params.historyStart, TODAY);

@@ -1,10 +1,9 @@
-import { FacilityType } from '@radfleet/shared';
+import { FacilityType, isPublicHoliday, isWorkingDay } from '@radfleet/shared';
 import {
   addYears,
   dateParts,
   dayFromParts,
   formatIsoDate,
-  isRussianPublicHoliday,
   MINUTES_PER_DAY,
   parseIsoDate,
   parseTimestamp,
@@ -27,12 +26,13 @@ import {
 const { HOSPITAL, OUTPATIENT_CLINIC, DIAGNOSTIC_CENTRE, OTHER } = FacilityType;
 
 /**
- * Mean studies on a working weekday at today's volume, by modality and facility type. A hospital
- * CT scanner running round the clock at ~35 a weekday and ~60 % of that at weekends does about
- * 10,000 studies a year; outpatient scanners, closed on Sundays, about 7,000.
+ * Mean studies on a working weekday at today's volume, by modality and facility type. CT is set so
+ * that the city's scanners do about 2 M studies a year (DOMAIN.md: 1.71 M in 2020, 2.325 M
+ * forecast for 2023), about 18,000 a scanner: a hospital scanner running round the clock at ~60 a
+ * weekday and ~60 % of that at weekends; outpatient scanners, closed on Sundays, fewer.
  */
 export const WEEKDAY_STUDIES: Readonly<Record<Modality, Readonly<Record<FacilityType, number>>>> = {
-  CT: { [HOSPITAL]: 35, [OUTPATIENT_CLINIC]: 27, [DIAGNOSTIC_CENTRE]: 30, [OTHER]: 22 },
+  CT: { [HOSPITAL]: 64, [OUTPATIENT_CLINIC]: 50, [DIAGNOSTIC_CENTRE]: 55, [OTHER]: 40 },
   MRI: { [HOSPITAL]: 22, [OUTPATIENT_CLINIC]: 18, [DIAGNOSTIC_CENTRE]: 21, [OTHER]: 16 },
   MAMMOGRAPHY: { [HOSPITAL]: 12, [OUTPATIENT_CLINIC]: 22, [DIAGNOSTIC_CENTRE]: 24, [OTHER]: 26 },
   RADIOGRAPHY: { [HOSPITAL]: 45, [OUTPATIENT_CLINIC]: 38, [DIAGNOSTIC_CENTRE]: 30, [OTHER]: 20 },
@@ -120,8 +120,10 @@ export function generateUsageProfiles(
     const { modality, scheduledHoursPerDay } = d.record;
     const capacity = NOMINAL_STUDIES_PER_HOUR[modality] * scheduledHoursPerDay;
     const spread = modality === 'RADIOGRAPHY' ? 0.4 : 0.25;
+    // A busy CT scanner reaches the top of the published throughput range (3.4 an hour against a
+    // nominal 2.3, CADTH), so its volume may reach 1.5× the nominal capacity; others 1.1×.
     const weekdayStudies = Math.min(
-      capacity * 1.1,
+      capacity * (modality === 'CT' ? 1.5 : 1.1),
       WEEKDAY_STUDIES[modality][d.facility.record.type] * r.logNormal(1, spread),
     );
     const { mean } = IMAGES_PER_STUDY[modality];
@@ -180,13 +182,17 @@ function contextFor(city: DemoCity): UtilisationContext {
   const length = today - firstDay + 1;
   const dates: string[] = [];
   const week: number[] = [];
+  const working: boolean[] = [];
   const holiday: boolean[] = [];
   const month: number[] = [];
   for (let i = 0; i < length; i++) {
     const day = firstDay + i;
-    dates.push(formatIsoDate(day));
+    const date = formatIsoDate(day);
+    dates.push(date);
     week.push(weekday(day));
-    holiday.push(isRussianPublicHoliday(day));
+    // The city's production calendar (shared): public holidays and the decreed transfers.
+    working.push(isWorkingDay(date));
+    holiday.push(isPublicHoliday(date));
     month.push(dateParts(day).month);
   }
   const dayFactor = new Map<FacilityType, Float64Array>();
@@ -194,13 +200,15 @@ function contextFor(city: DemoCity): UtilisationContext {
     const f = DAY_FACTORS[type];
     const values = new Float64Array(length);
     for (let i = 0; i < length; i++) {
-      const base = holiday[i]
-        ? f.holiday
-        : week[i] === 5
-          ? f.saturday
-          : week[i] === 6
-            ? f.sunday
-            : 1;
+      // A working day (a transferred working Saturday too) runs at weekday volume; a day off
+      // that is a holiday or a transferred weekday at holiday volume; other weekends as such.
+      const base = working[i]
+        ? 1
+        : holiday[i] || (week[i] as number) < 5
+          ? f.holiday
+          : week[i] === 5
+            ? f.saturday
+            : f.sunday;
       values[i] = base * (MONTH_FACTORS[(month[i] as number) - 1] as number);
     }
     dayFactor.set(type, values);
@@ -334,13 +342,16 @@ function imagesFor(
   return Math.max(studies, noisy);
 }
 
-/** One device's rows: only days with at least one study, as the archive would report them. */
+/**
+ * One device's rows: only days with at least one study, as the archive would report them, up to
+ * yesterday: today is not over, so it has no full-day count.
+ */
 function deviceRows(ctx: UtilisationContext, profile: DemoUsageProfile): DemoDailyUtilisation[] {
   const device = ctx.devices.get(profile.inventoryNumber) as DemoDevice;
   const r = ctx.root.fork(`utilisation:${profile.inventoryNumber}`);
   const studies = dailyStudies(ctx, profile, device, r);
   const rows: DemoDailyUtilisation[] = [];
-  for (let i = 0; i < studies.length; i++) {
+  for (let i = 0; i < studies.length - 1; i++) {
     const n = studies[i] as number;
     if (n > 0) {
       rows.push({

@@ -32,6 +32,30 @@ export const utilisationRu = {
   'utilisationPage.overUsed': 'Загрузка выше {pct} %',
   'utilisationPage.underUsed': 'Загрузка ниже {pct} %',
   'utilisationPage.noDevices': 'Таких устройств нет.',
+  'utilisationPage.digitalShare': 'Доля цифровых устройств в городе: {pct}',
+  'utilisation.noData': 'нет данных',
+  'utilisation.growthUnavailable.NO_DATA': 'нет данных',
+  'utilisation.growthUnavailable.NO_PREVIOUS_DATA': 'нет данных за прошлый год',
+  'utilisation.growthUnavailable.PREVIOUS_INCOMPLETE': 'прошлый год неполный',
+  'utilisation.tip.studies':
+    'Исследования: различные исследования устройства за день — из архива (цифровые, подключённые) или ручные подсчёты и импорт (аналоговые).',
+  'utilisation.tip.images': 'Изображения: сумма снимков исследований за период.',
+  'utilisation.tip.imagesPerStudy': 'Снимков на исследование: изображения ÷ исследования.',
+  'utilisation.tip.activeDays':
+    'Рабочих дней: дни хотя бы с одним исследованием, только по дневным данным (месячный ручной подсчёт их не добавляет).',
+  'utilisation.tip.pct':
+    'Загрузка, %: исследования ÷ (номинал исследований в час × плановые часы рабочих дней периода, пока устройство установлено) × 100. Плановые часы — часы в неделю ÷ 5 в каждый рабочий день производственного календаря; круглосуточное устройство (168 ч) — часы ÷ 7 каждый день. «Нет данных», если за период нет ни одного подсчёта.',
+  'utilisation.tip.growth':
+    'Рост к прошлому году: исследования против того же периода годом раньше, %. Показывается, только если годом раньше есть данные за те же месяцы.',
+  'utilisation.tip.devices':
+    'Устройств: измеряемые устройства (подключённые к архиву, аналоговые или с данными), входившие в установленный парк хотя бы один день периода.',
+  'utilisation.tip.capacity':
+    'Ёмкость: номинал исследований в час (модальность) × плановые часы; часы в неделю — устройства, иначе модальности.',
+  'utilisation.tip.digitalShare':
+    'Доля цифровых: цифровые устройства ÷ установленный парк на сегодня (без планируемых и списанных) — то же число, что в списке учреждений и в выгрузке реестра.',
+  'utilisation.tip.group': 'Группа: модальность, округ или учреждение устройства.',
+  'utilisation.tip.period':
+    'Период: первый день шага (неделя — с понедельника, месяц — с 1-го числа).',
 
   'utilisationImport.title': 'Импорт ручных подсчётов',
   'utilisationImport.intro':
@@ -185,6 +209,30 @@ export const utilisationEn: Record<keyof typeof utilisationRu, string> = {
   'utilisationPage.overUsed': 'Utilisation above {pct} %',
   'utilisationPage.underUsed': 'Utilisation below {pct} %',
   'utilisationPage.noDevices': 'No such devices.',
+  'utilisationPage.digitalShare': 'Digital share of the city: {pct}',
+  'utilisation.noData': 'no data',
+  'utilisation.growthUnavailable.NO_DATA': 'no data',
+  'utilisation.growthUnavailable.NO_PREVIOUS_DATA': 'no data a year earlier',
+  'utilisation.growthUnavailable.PREVIOUS_INCOMPLETE': 'a year earlier incomplete',
+  'utilisation.tip.studies':
+    "Studies: a device's distinct studies a day — from the archive (digital, connected) or from hand counts and imports (analogue).",
+  'utilisation.tip.images': "Images: the studies' images summed over the period.",
+  'utilisation.tip.imagesPerStudy': 'Images per study: images ÷ studies.',
+  'utilisation.tip.activeDays':
+    'Active days: days with at least one study, from daily counts only (a monthly hand count adds none).',
+  'utilisation.tip.pct':
+    'Utilisation %: studies ÷ (nominal studies per hour × scheduled hours of the working days of the period while the device was installed) × 100. Scheduled hours: hours a week ÷ 5 on each working day of the production calendar; a device scheduled round the clock (168 h) hours ÷ 7 every day. "No data" when the period has no count at all.',
+  'utilisation.tip.growth':
+    'Growth on last year: studies against the same period a year earlier, %. Shown only when the year before has counts over the same months.',
+  'utilisation.tip.devices':
+    'Devices: measured devices (archive-connected, analogue, or with counts) in the installed base on at least one day of the period.',
+  'utilisation.tip.capacity':
+    "Capacity: nominal studies per hour (the modality's) × scheduled hours; hours a week: the device's own, else the modality's.",
+  'utilisation.tip.digitalShare':
+    "Digital share: digital devices ÷ today's installed base (no planned or decommissioned ones) — the same figure as the facility list and the registry export.",
+  'utilisation.tip.group': "Group: the device's modality, district or facility.",
+  'utilisation.tip.period':
+    'Period: the first day of the step (weeks from Monday, months from the 1st).',
 
   'utilisationImport.title': 'Import hand counts',
   'utilisationImport.intro':
