@@ -494,6 +494,8 @@ export function installedPeriodError(
       message: `counts cannot be after the device was decommissioned (${device.decommissioned_on})`,
     };
   return null;
+}
+
 /** Growth of studies against the comparison period of a figures row, by the one definition. */
 function growthOf(
   r: FigureRow | undefined,
