@@ -160,7 +160,7 @@ describe('npm run db:backup and db:restore', () => {
     } finally {
       expect(await back.stop('SIGTERM')).toBe(0);
     }
-  }, 420_000);
+  }, 600_000); // two initdbs, a demo city and two server starts: minutes on a busy machine
 
   it('refuses a file that is not a backup, and an empty DATA_DIR to back up', async () => {
     const notBackup = CLI('db-backup'); // any file that is not one

@@ -132,7 +132,7 @@ describe('the backend process', () => {
     const dataDir = join(scratch, 'crash');
     const env = { DATA_DIR: dataDir, DEMO_DATA: 'false', SCHEDULER: 'false' };
     const first = await BackendProcess.start(env);
-    await first.waitHealthy(90_000);
+    await first.waitHealthy(180_000);
     const postmasterPid = () =>
       Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
     const orphan = postmasterPid();
@@ -153,12 +153,12 @@ describe('the backend process', () => {
     expect(existsSync(join(dataDir, 'radfleet.lock'))).toBe(true);
 
     const again = await BackendProcess.start(env);
-    expect(await again.waitHealthy(60_000)).toMatchObject({ status: 'ok', database: 'up' });
+    expect(await again.waitHealthy(120_000)).toMatchObject({ status: 'ok', database: 'up' });
     expect(again.output).toContain('the embedded PostgreSQL outlived the RadFleet that started it');
     expect(processRuns(orphan)).toBe(false);
     expect(postmasterPid()).not.toBe(orphan);
     expect(await again.stop('SIGTERM')).toBe(0);
     expect(postgresProcessesFor(dataDir)).toEqual([]);
     expect(existsSync(join(dataDir, 'radfleet.lock'))).toBe(false);
-  });
+  }, 600_000); // an initdb and three server starts: minutes on a busy machine
 });
