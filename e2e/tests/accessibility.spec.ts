@@ -45,58 +45,73 @@ test.describe('accessibility of every page', () => {
     await expectAccessible(page);
   });
 
-  test('every page an administrator can open, with its dialogs', async ({
-    page,
-    request,
-    signedInAs,
-  }) => {
-    test.setTimeout(180_000);
-    const facility = await firstOf<FacilityResponse>(request, '/api/facilities?pageSize=1');
-    const device = await firstOf<DeviceResponse>(
-      request,
-      '/api/devices?pageSize=1&status=IN_SERVICE&sort=inventoryNumber',
-    );
-    const contract = await firstOf<ContractResponse>(request, '/api/contracts?pageSize=1');
-    const supplier = await firstOf<SupplierResponse>(request, '/api/suppliers?pageSize=1');
-    await signedInAs('admin');
-    const shell = new ShellPage(page);
+  /** Ids of one record of each kind, for the pages of one record. */
+  async function ids(request: APIRequestContext) {
+    return {
+      facility: (await firstOf<FacilityResponse>(request, '/api/facilities?pageSize=1')).id,
+      device: (
+        await firstOf<DeviceResponse>(
+          request,
+          '/api/devices?pageSize=1&status=IN_SERVICE&sort=inventoryNumber',
+        )
+      ).id,
+      contract: (await firstOf<ContractResponse>(request, '/api/contracts?pageSize=1')).id,
+      supplier: (await firstOf<SupplierResponse>(request, '/api/suppliers?pageSize=1')).id,
+    };
+  }
+  type Ids = Awaited<ReturnType<typeof ids>>;
 
-    const pages = [
-      '/',
-      '/facilities',
-      `/facilities/${facility.id}`,
-      '/devices',
-      '/devices/new',
-      '/devices/import',
-      `/devices/${device.id}`,
-      '/contracts',
-      `/contracts/${contract.id}`,
-      '/suppliers',
-      `/suppliers/${supplier.id}`,
-      '/alerts',
-      '/utilisation',
-      '/utilisation/import',
-      '/archives',
-      '/audit',
-      '/users',
-      '/no/such/page',
-    ];
-    for (const path of pages) {
-      await shell.open(path);
+  /** Each routed page an administrator can open (all of them), one test each. */
+  const pages: [string, (id: Ids) => string][] = [
+    ['home', () => '/'],
+    ['facilities', () => '/facilities'],
+    ['one facility', (id) => `/facilities/${id.facility}`],
+    ['devices', () => '/devices'],
+    ['new device', () => '/devices/new'],
+    ['device import', () => '/devices/import'],
+    ['one device', (id) => `/devices/${id.device}`],
+    ['contracts', () => '/contracts'],
+    ['one contract', (id) => `/contracts/${id.contract}`],
+    ['suppliers', () => '/suppliers'],
+    ['one supplier', (id) => `/suppliers/${id.supplier}`],
+    ['alerts', () => '/alerts'],
+    ['utilisation', () => '/utilisation'],
+    ['hand-count import', () => '/utilisation/import'],
+    ['archives', () => '/archives'],
+    ['audit trail', () => '/audit'],
+    ['users', () => '/users'],
+    ['not found', () => '/no/such/page'],
+  ];
+  for (const [name, path] of pages) {
+    test(`the page: ${name}`, async ({ page, request, signedInAs }) => {
+      const url = path(await ids(request));
+      await signedInAs('admin');
+      await new ShellPage(page).open(url);
       await expect(page.locator('main')).not.toBeEmpty();
       await expectAccessible(page);
-    }
+    });
+  }
 
-    await shell.open('/facilities');
-    await checkDialog(page, page.getByTestId('facility-new'), 'new facility');
-    await shell.open(`/devices/${device.id}`);
-    await checkDialog(page, page.getByTestId('device-change-status'), 'device status');
-    await shell.open('/contracts');
-    await checkDialog(page, page.getByTestId('contract-new'), 'new contract');
-    await shell.open('/archives');
-    await checkDialog(page, page.getByTestId('archive-new'), 'new archive');
-    await shell.open('/users');
-    await checkDialog(page, page.getByTestId('user-new'), 'new user');
+  /** Each dialog, opened by its button on its page. */
+  const dialogs: [string, (id: Ids) => string, string][] = [
+    ['new facility', () => '/facilities', 'facility-new'],
+    ['device status', (id) => `/devices/${id.device}`, 'device-change-status'],
+    ['new contract', () => '/contracts', 'contract-new'],
+    ['new archive', () => '/archives', 'archive-new'],
+    ['new user', () => '/users', 'user-new'],
+  ];
+  for (const [name, path, opener] of dialogs) {
+    test(`the dialog: ${name}`, async ({ page, request, signedInAs }) => {
+      const url = path(await ids(request));
+      await signedInAs('admin');
+      await new ShellPage(page).open(url);
+      await checkDialog(page, page.getByTestId(opener), name);
+    });
+  }
+
+  test('the user menu and the change-password dialog', async ({ page, signedInAs }) => {
+    await signedInAs('admin');
+    await new ShellPage(page).open('/');
     await page.getByTestId('user-menu').click();
     await expectAccessible(page, 'user menu');
     await checkDialog(
