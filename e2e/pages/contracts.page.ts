@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { ShellPage } from './shell.page.js';
+import { expectAccessible } from '../support/a11y.js';
 
 export interface NewContract {
   number: string;
@@ -39,6 +40,7 @@ export class ContractsPage extends ShellPage {
     await this.newButton.click();
     const d = this.dialog;
     await expect(d).toBeVisible();
+    await expectAccessible(this.page, 'new contract');
     await d.getByTestId('contract-number').fill(c.number);
     await d.getByTestId('contract-type').click();
     await this.page.getByRole('option', { name: c.type }).click();

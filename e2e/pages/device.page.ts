@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { ShellPage } from './shell.page.js';
+import { expectAccessible } from '../support/a11y.js';
 
 /** One device: its details, the edit form, the status dialog and the history tab. */
 export class DevicePage extends ShellPage {
@@ -45,5 +46,6 @@ export class DevicePage extends ShellPage {
   async openHistory(): Promise<void> {
     await this.page.getByRole('tab', { name: /История|History/ }).click();
     await expect(this.history).toBeVisible();
+    await expectAccessible(this.page, 'history tab');
   }
 }

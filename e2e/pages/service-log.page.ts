@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { ShellPage } from './shell.page.js';
+import { expectAccessible } from '../support/a11y.js';
 
 /** A device's service tab: uptime, cost of ownership, the service log and its dialogs. */
 export class ServiceLogPage extends ShellPage {
@@ -39,6 +40,7 @@ export class ServiceLogPage extends ShellPage {
   async logEvent(e: { type: RegExp; reportedAt: string; description: string; cost?: string }) {
     await this.newButton.click();
     await expect(this.dialog).toBeVisible();
+    await expectAccessible(this.page, 'new service event');
     await this.dialog.getByTestId('event-type').click();
     await this.page.getByRole('option', { name: e.type }).click();
     await this.dialog.getByTestId('event-reported').fill(e.reportedAt);
@@ -52,6 +54,7 @@ export class ServiceLogPage extends ShellPage {
   async resolve(row: Locator): Promise<void> {
     await row.getByTestId('service-resolve').click();
     await expect(this.dialog).toBeVisible();
+    await expectAccessible(this.page, 'resolve service event');
     await this.dialog.getByTestId('resolve-save').click();
     await expect(this.dialog).toBeHidden();
   }

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { expectAccessible } from '../support/a11y.js';
 
 /** The application shell: top bar, navigation and language switch. */
 export class ShellPage {
@@ -13,6 +14,7 @@ export class ShellPage {
   async open(path = '/'): Promise<void> {
     await this.page.goto(path);
     await expect(this.page.locator('rf-shell')).toBeVisible();
+    await expectAccessible(this.page);
   }
 
   languageButton(lang: 'ru' | 'en'): Locator {

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { ShellPage } from './shell.page.js';
+import { expectAccessible } from '../support/a11y.js';
 
 /** The city-wide utilisation page: period and grouping (in the URL), rollups, charts, rankings. */
 export class UtilisationPage extends ShellPage {
@@ -72,6 +73,7 @@ export class ArchivesPage extends ShellPage {
   async create(a: NewArchive): Promise<void> {
     await this.newButton.click();
     await expect(this.dialog).toBeVisible();
+    await expectAccessible(this.page, 'new archive');
     await this.dialog.getByTestId('archive-name').fill(a.name);
     await this.dialog.getByTestId('archive-url').fill(a.baseUrl);
     if (a.enabled === false)

@@ -1,0 +1,76 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import type { Result } from 'axe-core';
+
+/** The WCAG 2.1 A and AA rules axe checks; a serious or critical violation of any fails the test. */
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const BLOCKING = new Set(['serious', 'critical']);
+
+/** What was already checked in this worker: the route (ids as `:id`), plus an open dialog's name. */
+const checked = new Set<string>();
+
+const ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** `/devices/3f1…` → `/devices/:id`: one page of the app, whatever record it shows. */
+export function routeOf(url: string): string {
+  return new URL(url).pathname.replace(ID, ':id');
+}
+
+function describe(violations: Result[]): string {
+  return violations
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n` +
+        v.nodes
+          .slice(0, 5)
+          .map(
+            (n) =>
+              `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`,
+          )
+          .join('\n'),
+    )
+    .join('\n');
+}
+
+/**
+ * Runs axe-core on the page as it is now (an open dialog included) and fails on any serious or
+ * critical violation. Each page of the app, and each dialog on it, is checked once per worker:
+ * `what` names a dialog or state, so that it is checked apart from the page under it.
+ */
+export async function expectAccessible(page: Page, what = ''): Promise<void> {
+  const key = `${routeOf(page.url())}${what ? ` [${what}]` : ''}`;
+  if (checked.has(key)) return;
+  checked.add(key);
+  // axe takes seconds on a page of the app, and many more on a busy machine: each check extends the
+  // test's time limit, so that a slow machine does not fail it.
+  test.info().setTimeout(test.info().timeout + 30_000);
+  // Let the page finish loading its data first, so that axe sees what a person sees.
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+  await expect(
+    page.locator('mat-progress-bar:visible, mat-progress-spinner:visible, mat-spinner:visible'),
+  )
+    .toHaveCount(0, {
+      timeout: 10_000,
+    })
+    .catch(() => undefined);
+  // Rows of a table repeat one template: the first three stand for the rest and keep axe's time
+  // bounded on pages of 100 rows.
+  const results = await new AxeBuilder({ page })
+    .withTags(TAGS)
+    .exclude('tr.mat-mdc-row:nth-child(n+4)')
+    .options({ resultTypes: ['violations'] })
+    .analyze();
+  const blocking = results.violations.filter((v) => BLOCKING.has(v.impact ?? ''));
+  // Soft: the test goes on, so that one run lists the violations of every page it visits.
+  expect
+    .soft(
+      blocking.map((v) => `${v.impact} ${v.id}`),
+      `accessibility of ${key}:\n${describe(blocking)}`,
+    )
+    .toEqual([]);
+}
+
+/** Whether a route was checked in this worker. */
+export function wasChecked(route: string): boolean {
+  return checked.has(route);
+}
