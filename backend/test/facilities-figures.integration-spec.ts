@@ -216,5 +216,5 @@ describe('the demo city', () => {
     const after = await cityFigures(t, admin);
     expect(after.totals).toEqual(totals);
     expect(after.summary.all).toEqual(summary.all);
-  });
+  }, 300_000);
 });

@@ -13,7 +13,7 @@ import {
 import { DevicesService } from './devices.service.js';
 import { deviceFilterSql } from './devices.query.js';
 import { cityToday } from '../common/calendar.js';
-import { digitalSharePctSql, installedOnSql } from './fleet-figures.sql.js';
+import { digitalSharePctSql } from './fleet-figures.sql.js';
 
 export type Language = 'ru' | 'en';
 
@@ -72,10 +72,10 @@ export class DevicesExportService {
     const report = new XlsxReportWriter(out, { language: lang });
 
     // Summary: the installed base today among the filtered devices, by modality × technology, with
-    // the digital share from its one definition; the last row (ROLLUP) is every modality together.
+    // the digital share from its one definition; the last row (ROLLUP's grand total, there even
+    // when nothing is installed) is every modality together.
     const today = cityToday();
     const { from, where, params } = deviceFilterSql(q, today);
-    const installed = installedOnSql('r', '$1::date');
     const counts: {
       modality: Modality | null;
       digital: string;
@@ -86,7 +86,7 @@ export class DevicesExportService {
               count(*) FILTER (WHERE technology = 'DIGITAL') AS digital,
               count(*) FILTER (WHERE technology = 'ANALOGUE') AS analogue,
               ${digitalSharePctSql('r')} AS share_pct
-         FROM ${from} ${where ? `${where} AND ${installed}` : `WHERE ${installed}`}
+         FROM ${from} ${where ? `${where} AND installed` : 'WHERE installed'}
         GROUP BY ROLLUP (modality) ORDER BY modality NULLS LAST`,
       params,
     );
@@ -96,8 +96,6 @@ export class DevicesExportService {
       analogue: Number(c.analogue),
       share: c.share_pct === null ? null : Number(c.share_pct) / 100,
     }));
-    if (summaryRows.length === 0)
-      summaryRows.push({ label: t.allModalities, digital: 0, analogue: 0, share: null });
     type SummaryRow = (typeof summaryRows)[number];
     const summary = report.addSheet<SummaryRow>(t.summary, [
       { header: t.modality, type: 'string', value: (r) => r.label },
