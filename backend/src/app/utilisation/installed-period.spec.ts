@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { installedPeriodError } from './utilisation.service.js';
+import { installedPeriodError, type InstalledPeriod } from './utilisation.service.js';
 
 describe('installedPeriodError', () => {
-  const device = { commissioning_date: '2007-05-10', decommissioned_on: '2023-06-30' };
+  const device: InstalledPeriod = {
+    commissioning_date: '2007-05-10',
+    decommissioned_on: '2023-06-30',
+  };
   const today = '2026-12-02';
-  const code = (day: string, monthly = false, d = device) =>
+  const code = (day: string, monthly = false, d: InstalledPeriod = device) =>
     installedPeriodError(day, monthly, d, today)?.code ?? null;
 
   it('accepts days from commissioning to decommissioning, both included', () => {
