@@ -15,6 +15,11 @@ import type {
   SpreadsheetRow,
 } from './spreadsheet.types.js';
 
+// These specs write and read real workbooks and files through exceljs, zlib and iconv: a second on
+// an idle machine, several on two cores shared by parallel test runs. A generous, explicit timeout
+// keeps them about behaviour, not speed.
+vi.setConfig({ testTimeout: 60_000 });
+
 const DEVICE_COLUMNS = [
   {
     key: 'inventoryNumber',
@@ -293,45 +298,40 @@ describe('readSpreadsheet: xlsx', () => {
     expect(rows.map((r) => r.values.inventoryNumber)).toEqual(['ИН-1']);
   });
 
-  // Two 3,000-row workbooks written and read three ways: seconds of CPU, more on a busy machine.
-  it(
-    'keeps Cyrillic intact where exceljs alone splits letters at chunk boundaries',
-    { timeout: 60_000 },
-    async () => {
-      // Long unique Cyrillic strings span many inflate and file-read chunks, and nearly every byte
-      // belongs to a two-byte letter: once in the shared strings table (as Excel saves), once inline
-      // in the worksheet XML (as streaming writers save).
-      const expected = Array.from(
-        { length: 3000 },
-        (_, i) => `Компьютерный томограф, отделение лучевой диагностики № ${i}`,
-      );
-      const header = ['Инвентарный номер', 'Модальность', 'Производитель', 'Дата ввода'];
-      const shared = await xlsx('cyrillic-shared.xlsx', (wb) => {
-        const ws = wb.addWorksheet('Лист1');
-        ws.addRow(header);
-        expected.forEach((text, i) => ws.addRow([`ИН-${i}`, 'КТ', text, '01.01.2020']));
-      });
-      const inlinePath = join(dir, 'cyrillic-inline.xlsx');
-      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
-        filename: inlinePath,
-        useSharedStrings: false,
-      });
-      const sheet = writer.addWorksheet('Лист1');
-      sheet.addRow(header).commit();
-      expected.forEach((text, i) => sheet.addRow([`ИН-${i}`, 'КТ', text, '01.01.2020']).commit());
-      await writer.commit();
-      const inline = { path: inlinePath, filename: 'cyrillic-inline.xlsx' };
+  it('keeps Cyrillic intact where exceljs alone splits letters at chunk boundaries', async () => {
+    // Long unique Cyrillic strings span many inflate and file-read chunks, and nearly every byte
+    // belongs to a two-byte letter: once in the shared strings table (as Excel saves), once inline
+    // in the worksheet XML (as streaming writers save).
+    const expected = Array.from(
+      { length: 3000 },
+      (_, i) => `Компьютерный томограф, отделение лучевой диагностики № ${i}`,
+    );
+    const header = ['Инвентарный номер', 'Модальность', 'Производитель', 'Дата ввода'];
+    const shared = await xlsx('cyrillic-shared.xlsx', (wb) => {
+      const ws = wb.addWorksheet('Лист1');
+      ws.addRow(header);
+      expected.forEach((text, i) => ws.addRow([`ИН-${i}`, 'КТ', text, '01.01.2020']));
+    });
+    const inlinePath = join(dir, 'cyrillic-inline.xlsx');
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: inlinePath,
+      useSharedStrings: false,
+    });
+    const sheet = writer.addWorksheet('Лист1');
+    sheet.addRow(header).commit();
+    expected.forEach((text, i) => sheet.addRow([`ИН-${i}`, 'КТ', text, '01.01.2020']).commit());
+    await writer.commit();
+    const inline = { path: inlinePath, filename: 'cyrillic-inline.xlsx' };
 
-      for (const input of [shared, inline]) {
-        // The reason for the first workaround in xlsx.source.ts; if this starts failing, exceljs fixed it.
-        const plain = await readWithPlainExceljs(input.path, 3);
-        expect(plain.some((v) => v.includes('\uFFFD'))).toBe(true);
+    for (const input of [shared, inline]) {
+      // The reason for the first workaround in xlsx.source.ts; if this starts failing, exceljs fixed it.
+      const plain = await readWithPlainExceljs(input.path, 3);
+      expect(plain.some((v) => v.includes('\uFFFD'))).toBe(true);
 
-        const { rows } = await readAll(input);
-        expect(rows.map((r) => r.values.manufacturer)).toEqual(expected);
-      }
-    },
-  );
+      const { rows } = await readAll(input);
+      expect(rows.map((r) => r.values.manufacturer)).toEqual(expected);
+    }
+  });
 
   it('reads exceljs-written workbooks reliably and leaves no temporary files, after a full read or a break', async () => {
     const input = await xlsx('spooled.xlsx', (wb) => {

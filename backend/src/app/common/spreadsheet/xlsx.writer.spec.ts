@@ -4,11 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SpreadsheetFileError } from './spreadsheet.errors.js';
 import { readSpreadsheet } from './spreadsheet.reader.js';
 import type { ColumnSpec } from './spreadsheet.types.js';
 import { XlsxReportWriter, writeTemplate, type ReportColumn } from './xlsx.writer.js';
+
+// These specs write and read real workbooks and files through exceljs, zlib and iconv: a second on
+// an idle machine, several on two cores shared by parallel test runs. A generous, explicit timeout
+// keeps them about behaviour, not speed.
+vi.setConfig({ testTimeout: 60_000 });
 
 let dir: string;
 beforeAll(async () => {
