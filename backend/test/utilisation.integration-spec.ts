@@ -248,7 +248,7 @@ describe('utilisation: hand counts and figures', () => {
     expect(by.RADIOGRAPHY).toMatchObject({
       devices: 1,
       studies: 30,
-      utilisationPct: 3.2,
+      utilisationPct: 4.2,
       previousYearStudies: 10,
       growthPct: 200,
     });

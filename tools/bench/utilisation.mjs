@@ -46,8 +46,13 @@ export async function prepare(root, dir) {
     connectionString: `postgres://radfleet:radfleet@127.0.0.1:${port}/radfleet`,
   });
   await db.connect();
+  // The demo city is in once its app_meta row is (waits, should health answer before it is).
+  let demo;
+  while (!(demo = (await db.query("SELECT value FROM app_meta WHERE key = 'demo'")).rows[0])) {
+    await new Promise((r) => setTimeout(r, 500));
+  }
   const loadStarted = performance.now();
-  const raw = (await db.query("SELECT value FROM app_meta WHERE key = 'demo'")).rows[0].value;
+  const raw = demo.value;
   const meta = typeof raw === 'string' ? JSON.parse(raw) : raw;
   const extended =
     (await db.query("SELECT 1 FROM app_meta WHERE key = 'bench-utilisation'")).rows.length > 0;
