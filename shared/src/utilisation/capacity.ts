@@ -11,13 +11,22 @@ import { addDays, isWorkingDay, type IsoDay } from '../calendar/city-calendar.js
 /** Hours a week at which a device is scheduled round the clock (24 × 7). */
 export const ROUND_THE_CLOCK_HOURS_PER_WEEK = 168;
 
+/** Above this many hours a week (5 × 24) a schedule cannot fit the working days: it runs every day. */
+export const EVERY_DAY_ABOVE_HOURS_PER_WEEK = 120;
+
 /**
- * Scheduled hours of one day, from the device's scheduled hours a week: a device scheduled round
- * the clock (168 h a week) works every day, `hours / 7` a day; any other device works the
- * production calendar's working days only, `hours / 5` each, and no hours on days off.
+ * The one schedule rule, shared by utilisation's capacity and the SLA's working-hours basis: a
+ * device scheduled for more than 120 hours a week (round the clock is 168) works every day,
+ * `hours / 7` a day; any other device works the production calendar's working days only,
+ * `hours / 5` each, and no hours on days off.
  */
+export function runsEveryDay(hoursPerWeek: number): boolean {
+  return hoursPerWeek > EVERY_DAY_ABOVE_HOURS_PER_WEEK;
+}
+
+/** Scheduled hours of one day, by the schedule rule above. */
 export function scheduledHoursOnDay(hoursPerWeek: number, day: IsoDay): number {
-  if (hoursPerWeek >= ROUND_THE_CLOCK_HOURS_PER_WEEK) return hoursPerWeek / 7;
+  if (runsEveryDay(hoursPerWeek)) return hoursPerWeek / 7;
   return isWorkingDay(day) ? hoursPerWeek / 5 : 0;
 }
 

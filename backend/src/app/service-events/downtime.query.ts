@@ -1,3 +1,4 @@
+import { hoursPerScheduledDaySql, runsEveryDaySql } from '../calendar/schedule.sql.js';
 import { CITY_TZ } from '../common/calendar.js';
 import { serviceStartSql } from '../devices/fleet-figures.sql.js';
 
@@ -40,25 +41,21 @@ export const installedUpperSql = (d: string) =>
 export const multirangeHours = (mr: string) =>
   `(SELECT coalesce(sum(extract(epoch FROM upper(r) - lower(r))), 0) FROM unnest(${mr}) r) / 3600.0`;
 
-/** Scheduled hours a day for `hpw` hours a week: hpw / 5 on working days, hpw / 7 above 120 h. */
-export const hoursPerDaySql = (hpw: string) =>
-  `least(24, CASE WHEN ${hpw} <= 120 THEN ${hpw} / 5.0 ELSE ${hpw} / 7.0 END)`;
-
 /**
  * Hours of a multirange inside a device's schedule of `hpw` hours a week, city time: on the working
  * days of the production calendar (`city_calendar_day`: weekends, public holidays and transferred
- * days off hold no working hours) from 08:00 for hpw / 5 hours when hpw ≤ 120; every day for
- * hpw / 7 hours above that.
+ * days off hold no working hours) from 08:00 for the scheduled hours of the day, by the one
+ * schedule rule (calendar/schedule.sql.ts): hpw / 5 on working days, every day hpw / 7 above 120 h.
  */
 export const scheduledHours = (mr: string, hpw: string) => `(
   SELECT coalesce(sum(extract(epoch FROM upper(s.x) - lower(s.x))), 0) / 3600.0
     FROM unnest(${mr}) r
     JOIN city_calendar_day cal
       ON cal.day BETWEEN ${cityDay('lower(r)')} AND ${cityDay('upper(r)')}
-     AND (${hpw} > 120 OR cal.working)
+     AND (${runsEveryDaySql(hpw)} OR cal.working)
     CROSS JOIN LATERAL (SELECT r * tstzrange(
         (cal.day + time '08:00') AT TIME ZONE '${CITY_TZ}',
-        (cal.day + time '08:00' + ${hoursPerDaySql(hpw)} * interval '1 hour') AT TIME ZONE '${CITY_TZ}') AS x) s)`;
+        (cal.day + time '08:00' + ${hoursPerScheduledDaySql(hpw)} * interval '1 hour') AT TIME ZONE '${CITY_TZ}') AS x) s)`;
 
 /** Hours on a basis: round the clock when `hpw` is null or a full week, else the schedule. */
 export const basisHours = (mr: string, hpw: string) =>

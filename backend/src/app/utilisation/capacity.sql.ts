@@ -1,4 +1,4 @@
-import { ROUND_THE_CLOCK_HOURS_PER_WEEK } from '@radfleet/shared';
+import { runsEveryDaySql, scheduledHoursOnDaySql } from '../calendar/schedule.sql.js';
 import { installedOnSql, serviceStartSql } from '../devices/fleet-figures.sql.js';
 
 /**
@@ -11,13 +11,7 @@ import { installedOnSql, serviceStartSql } from '../devices/fleet-figures.sql.js
 export const hoursPerWeekSql = (d: string, m: string): string =>
   `coalesce(${d}.scheduled_hours_per_week, ${m}.scheduled_hours_per_week)::float8`;
 
-/** True when the schedule is round the clock (every day counts). */
-export const roundTheClockSql = (hpw: string): string =>
-  `(${hpw} >= ${ROUND_THE_CLOCK_HOURS_PER_WEEK})`;
-
-/** Scheduled hours of one day (`working`: the day's `city_calendar_day.working`). */
-export const scheduledHoursOnDaySql = (hpw: string, working: string): string =>
-  `(CASE WHEN ${roundTheClockSql(hpw)} THEN ${hpw} / 7 WHEN ${working} THEN ${hpw} / 5 ELSE 0 END)`;
+export { runsEveryDaySql, scheduledHoursOnDaySql };
 
 /** First day of [from, to] on which the device is installed (may be after `to`: none). */
 export const installedFromSql = (d: string, from: string): string =>
@@ -51,5 +45,5 @@ export const scheduledHoursSql = (
   cumBeforeA: string,
 ): string =>
   `(CASE WHEN ${a} > ${b} THEN 0::float8
-         WHEN ${roundTheClockSql(hpw)} THEN ${hpw} / 7 * (${b} - ${a} + 1)
+         WHEN ${runsEveryDaySql(hpw)} THEN ${hpw} / 7 * (${b} - ${a} + 1)
          ELSE ${hpw} / 5 * (${cumB} - ${cumBeforeA}) END)`;

@@ -10,7 +10,7 @@ import {
   installedDuringSql,
   installedFromSql,
   installedToSql,
-  roundTheClockSql,
+  runsEveryDaySql,
   scheduledHoursSql,
   workingDayIndexSql,
 } from './capacity.sql.js';
@@ -287,7 +287,7 @@ export function seriesSql(
   const rows = monthly
     ? usageRows(p, f, by, [{ period: { from, to }, isNow: true }], today)
     : dailyRows(p, f, from, to);
-  const rtc = roundTheClockSql('dev.hpw');
+  const rtc = runsEveryDaySql('dev.hpw');
   const sql = `WITH ${devicesCte(p, f, a, z, by)},
     steps AS (
       SELECT s::date AS period FROM generate_series(date_trunc('${unit}', ${a}), ${z}, interval '1 ${unit}') s),
