@@ -25,3 +25,4 @@ export * from './service-events/service-event.js';
 export * from './common/partial-dto.js';
 export * from './calendar/city-calendar.js';
 export * from './devices/fleet-figures.js';
+export * from './planning/planning.js';

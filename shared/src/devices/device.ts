@@ -181,6 +181,13 @@ export class CreateDeviceDto {
   @IsString()
   @MaxLength(4000)
   notes?: string | null;
+
+  /** The day the vendor stops supporting the model (parts, software), when known. */
+  @IsOptional()
+  @Transform(nullIfEmpty)
+  @ValidateIf((_, v) => v !== null)
+  @IsDateString({ strict: true }, { message: 'vendorSupportEndsOn must be a date (YYYY-MM-DD)' })
+  vendorSupportEndsOn?: string | null;
 }
 
 /** Every field optional (null only where creating allows it), plus the version that was read. */
@@ -267,6 +274,7 @@ export interface DeviceResponse {
   decommissionedOn: string | null;
   decommissionReason: string | null;
   notes: string | null;
+  vendorSupportEndsOn: string | null;
   /** Computed when read: whole years since commissioning (or manufacture). */
   age: number | null;
   /** The service life that applies: the device's override, else the modality's default. */

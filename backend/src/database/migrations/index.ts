@@ -5,6 +5,7 @@ import { Alerts1795813403227 } from './1795813403227-Alerts.js';
 import { Utilisation1795813629186 } from './1795813629186-Utilisation.js';
 import { Contracts1795813667765 } from './1795813667765-Contracts.js';
 import { CityCalendar1796214725933 } from './1796214725933-CityCalendar.js';
+import { Planning1796215801715 } from './1796215801715-Planning.js';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -15,4 +16,5 @@ export const MIGRATIONS: MixedList<Function> = [
   Utilisation1795813629186,
   Contracts1795813667765,
   CityCalendar1796214725933,
+  Planning1796215801715,
 ];
