@@ -4,6 +4,7 @@ import {
   PRIORITY_FACTORS,
   Role,
   type AgeProfileResponse,
+  type DemandResponse,
   type DeviceResponse,
   type LifeBandsResponse,
   type Paged,
@@ -374,5 +375,63 @@ describe('replacement planning', () => {
     const ct = (await priorities(exec, { q: 'PLAN-CT-OLD' })).items[0]!;
     expect(ct.replacementPrice).toBe('100000000.00');
     expect(ct.factors.find((f) => f.factor === 'SERVICE_COST')!.value).toBe(0.2);
+  });
+
+  it('forecasts demand with a 12-month backtest and sets it against capacity in devices', async () => {
+    const east = (await createFacility(t, admin, { district: 'TAO', name: 'Центр Флюорографии' }))
+      .id;
+    const fl = await createDevice(t, admin, east, {
+      inventoryNumber: 'PLAN-FL',
+      modality: 'FLUOROGRAPHY',
+      technology: 'ANALOGUE',
+      archiveConnected: false,
+      commissioningDate: ago(4),
+      yearOfManufacture: Number(ago(4).slice(0, 4)),
+    });
+    const first = addMonths(`${today.slice(0, 7)}-01`, -36);
+    for (let i = 0; i < 36; i++) {
+      // Growing, with winter peaks.
+      const studies = Math.round(
+        2_000 + 15 * i + 400 * Math.cos((2 * Math.PI * (i + Number(first.slice(5, 7)) - 1)) / 12),
+      );
+      await request(t.server)
+        .post('/api/utilisation/counts')
+        .set(admin.auth)
+        .send({
+          deviceId: fl.id,
+          period: 'MONTH',
+          date: addMonths(first, i),
+          studies,
+          images: studies,
+        })
+        .expect((r) => expect([200, 201]).toContain(r.status));
+    }
+    const body = (
+      await request(t.server)
+        .get('/api/planning/demand')
+        .query({ modality: 'FLUOROGRAPHY', district: 'TAO', years: 3 })
+        .set(manager.auth)
+        .expect(200)
+    ).body as DemandResponse;
+    const d = body.modalities[0]!;
+    expect(d.history).toHaveLength(36);
+    expect(d.method).toMatch(/MSTL/);
+    expect(d.backtestMapePct).not.toBeNull();
+    expect(d.backtestMapePct!).toBeLessThan(15);
+    expect(d.years.map((y) => y.year)).toEqual([1, 2, 3].map((k) => Number(today.slice(0, 4)) + k));
+    expect(d.installedDevices).toBe(1);
+    // 12 studies an hour × 50 hours a week × 52.18 weeks, nothing out of service.
+    expect(d.capacityStudiesPerYear).toBe(Math.round(12 * 50 * (365.25 / 7)));
+    for (const y of d.years)
+      expect(y.gapDevices).toBeCloseTo(
+        (y.forecastStudies - y.capacityStudies) / d.capacityPerDevicePerYear!,
+        0,
+      );
+    for (const p of d.forecast) expect(p.lower).toBeLessThanOrEqual(p.studies);
+    await request(t.server)
+      .get('/api/planning/demand')
+      .query({ years: 11 })
+      .set(exec.auth)
+      .expect(400);
   });
 });

@@ -154,6 +154,7 @@ export const ROUTE_POLICIES: Record<string, RoleAccess> = {
   'GET /api/planning/age-profile': ALL,
   'GET /api/planning/age-profile/history': ALL,
   'GET /api/planning/relocations': ALL,
+  'GET /api/planning/demand': ALL,
   'GET /api/planning/life-bands': ALL,
   'PUT /api/planning/life-bands': ADMIN_ONLY,
   'GET /api/planning/prices': ALL,

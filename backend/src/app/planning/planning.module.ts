@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgeProfileService } from './age-profile.service.js';
+import { DemandService } from './demand.service.js';
 import { PlanningController } from './planning.controller.js';
 import { PlanningReferenceService } from './planning-reference.service.js';
 import { PrioritiesExportService } from './priorities-export.service.js';
@@ -12,6 +13,7 @@ import { PrioritiesService } from './priorities.service.js';
     PrioritiesService,
     PrioritiesExportService,
     AgeProfileService,
+    DemandService,
   ],
   exports: [PrioritiesService, PlanningReferenceService],
 })
