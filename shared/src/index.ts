@@ -31,3 +31,4 @@ export * from './contracts/money.js';
 export * from './contracts/sla-periods.js';
 export * from './contracts/cost-rules.js';
 export * from './utilisation/capacity.js';
+export * from './planning/planning.js';

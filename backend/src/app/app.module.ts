@@ -21,6 +21,7 @@ import { ArchivesModule } from './archives/archives.module.js';
 import { SuppliersModule } from './suppliers/suppliers.module.js';
 import { ContractsModule } from './contracts/contracts.module.js';
 import { ServiceEventsModule } from './service-events/service-events.module.js';
+import { PlanningModule } from './planning/planning.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -50,6 +51,7 @@ export class AppModule {
         SuppliersModule,
         ContractsModule,
         ServiceEventsModule,
+        PlanningModule,
         DemoModule,
       ],
       providers: [

@@ -151,4 +151,18 @@ export const ROUTE_POLICIES: Record<string, RoleAccess> = {
   },
   'GET /api/devices/{id}/uptime': ALL,
   'GET /api/devices/{id}/cost': ALL,
+
+  // Facility managers read their own facilities' priorities and the city-wide aggregates.
+  'GET /api/planning/priorities': ALL,
+  'GET /api/planning/priorities/export.xlsx': ALL,
+  'GET /api/planning/age-profile': ALL,
+  'GET /api/planning/age-profile/history': ALL,
+  'GET /api/planning/relocations': ALL,
+  'GET /api/planning/demand': ALL,
+  'GET /api/planning/life-bands': ALL,
+  'PUT /api/planning/life-bands': ADMIN_ONLY,
+  'GET /api/planning/prices': ALL,
+  'PUT /api/planning/prices': ADMIN_PROCUREMENT,
+  'GET /api/planning/weights': ALL,
+  'PUT /api/planning/weights': ADMIN_ONLY,
 };

@@ -99,6 +99,12 @@ export const routes: Routes = [
           ),
       },
       {
+        path: 'planning',
+        canActivate: [permissionGuard(Permission.READ)],
+        loadComponent: () => import('./planning/planning.page').then((m) => m.PlanningPage),
+        title: 'RadFleet',
+      },
+      {
         path: 'archives',
         canActivate: [permissionGuard(Permission.ARCHIVE_ADMIN)],
         loadComponent: () => import('./archives/archive-list.page').then((m) => m.ArchiveListPage),

@@ -184,6 +184,13 @@ export class CreateDeviceDto {
   @IsString()
   @MaxLength(4000)
   notes?: string | null;
+
+  /** The day the vendor stops supporting the model (parts, software), when known. */
+  @IsOptional()
+  @Transform(nullIfEmpty)
+  @ValidateIf((_, v) => v !== null)
+  @IsDateString({ strict: true }, { message: 'vendorSupportEndsOn must be a date (YYYY-MM-DD)' })
+  vendorSupportEndsOn?: string | null;
 }
 
 /** Every field optional (null only where creating allows it), plus the version that was read. */
@@ -274,6 +281,7 @@ export interface DeviceResponse {
   decommissionedOn: string | null;
   decommissionReason: string | null;
   notes: string | null;
+  vendorSupportEndsOn: string | null;
   /**
    * Computed when read (README "Glossary", Age): whole years from service start (commissioning,
    * else 1 July of the year of manufacture) to today, or to the decommissioning date; null when

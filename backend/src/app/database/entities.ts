@@ -21,6 +21,10 @@ import { ContractEntity } from '../contracts/entities/contract.entity.js';
 import { ContractDeviceEntity } from '../contracts/entities/contract-device.entity.js';
 import { PaymentMilestoneEntity } from '../contracts/entities/payment-milestone.entity.js';
 import { CityCalendarDayEntity } from '../calendar/entities/city-calendar-day.entity.js';
+import { LifeBandEntity } from '../planning/entities/life-band.entity.js';
+import { PlanningReferenceEntity } from '../planning/entities/planning-reference.entity.js';
+import { PriorityWeightSetEntity } from '../planning/entities/priority-weight-set.entity.js';
+import { ReplacementPriceEntity } from '../planning/entities/replacement-price.entity.js';
 import { ServiceEventEntity } from '../service-events/entities/service-event.entity.js';
 
 /** Every TypeORM entity of the application; each domain adds its own here. */
@@ -50,4 +54,8 @@ export const ENTITIES: Function[] = [
   PaymentMilestoneEntity,
   ServiceEventEntity,
   CityCalendarDayEntity,
+  PlanningReferenceEntity,
+  LifeBandEntity,
+  ReplacementPriceEntity,
+  PriorityWeightSetEntity,
 ];

@@ -135,6 +135,7 @@ export interface DeviceRow {
   decommissioned_on: string | Date | null;
   decommission_reason: string | null;
   notes: string | null;
+  vendor_support_ends_on: string | Date | null;
   age: number | null;
   effective_life: number;
   end_of_life: string | null;
@@ -182,6 +183,7 @@ export function toDeviceResponse(r: DeviceRow): DeviceResponse {
     decommissionedOn: isoDate(r.decommissioned_on),
     decommissionReason: r.decommission_reason,
     notes: r.notes,
+    vendorSupportEndsOn: isoDate(r.vendor_support_ends_on),
     age: r.age,
     effectiveServiceLifeYears: r.effective_life,
     endOfLifeDate: r.end_of_life,

@@ -55,6 +55,7 @@ export function deviceSnapshot(d: DeviceEntity): Record<string, unknown> {
     decommissionedOn: d.decommissionedOn,
     decommissionReason: d.decommissionReason,
     notes: d.notes,
+    vendorSupportEndsOn: d.vendorSupportEndsOn ?? null,
   };
 }
 
@@ -184,6 +185,7 @@ export class DevicesService {
       decommissionedOn: dto.decommissionedOn ?? null,
       decommissionReason: dto.decommissionReason ?? null,
       notes: dto.notes ?? null,
+      vendorSupportEndsOn: dto.vendorSupportEndsOn ?? null,
     });
     this.assertConsistent(entity);
     const saved = await repo.save(entity);

@@ -7,6 +7,7 @@ import { Contracts1795813667765 } from './1795813667765-Contracts.js';
 import { CityCalendar1796214725933 } from './1796214725933-CityCalendar.js';
 import { SlaPeriodsAndServiceFees1796302000000 } from './1796302000000-SlaPeriodsAndServiceFees.js';
 import { UtilisationScale1796215360245 } from './1796215360245-UtilisationScale.js';
+import { Planning1796215801715 } from './1796215801715-Planning.js';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -18,5 +19,6 @@ export const MIGRATIONS: MixedList<Function> = [
   Contracts1795813667765,
   CityCalendar1796214725933,
   UtilisationScale1796215360245,
+  Planning1796215801715,
   SlaPeriodsAndServiceFees1796302000000,
 ];

@@ -37,6 +37,7 @@ export function sampleDevice(over: Partial<DeviceResponse> = {}): DeviceResponse
     decommissionedOn: null,
     decommissionReason: null,
     notes: null,
+    vendorSupportEndsOn: null,
     age: 19,
     effectiveServiceLifeYears: 10,
     endOfLifeDate: '2017-05-11',

@@ -78,6 +78,13 @@ const NAV: NavItem[] = [
     permission: Permission.READ,
   },
   {
+    path: '/planning',
+    icon: 'event_upcoming',
+    label: 'nav.planning',
+    exact: false,
+    permission: Permission.READ,
+  },
+  {
     path: '/archives',
     icon: 'cloud_sync',
     label: 'nav.archives',

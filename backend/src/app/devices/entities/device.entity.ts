@@ -125,6 +125,11 @@ export class DeviceEntity {
   @Column({ type: 'text', nullable: true })
   notes!: string | null;
 
+  /** The day the vendor stops supporting the model (parts, software), when known. */
+  @Column({ name: 'vendor_support_ends_on', type: 'date', nullable: true })
+  // Optional in the type so that bulk writers that predate it (demo, import) need not name it.
+  vendorSupportEndsOn?: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,6 +1,7 @@
 import { contractsEn, contractsRu } from './messages.contracts';
 import { devicesEn, devicesRu } from './messages.devices';
 import { operationsEn, operationsRu } from './messages.operations';
+import { planningEn, planningRu } from './messages.planning';
 import { utilisationEn, utilisationRu } from './messages.utilisation';
 
 /**
@@ -250,6 +251,7 @@ export const ru = {
   ...contractsRu,
   ...operationsRu,
   ...utilisationRu,
+  ...planningRu,
 } as const;
 export type MessageKey = keyof typeof ru;
 export const en: Record<MessageKey, string> = {
@@ -258,4 +260,5 @@ export const en: Record<MessageKey, string> = {
   ...contractsEn,
   ...operationsEn,
   ...utilisationEn,
+  ...planningEn,
 };

@@ -1,0 +1,56 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { ShellPage } from '../pages/shell.page.js';
+import { test } from '../support/fixtures.js';
+
+/** The Planning section's priorities tab. */
+class PlanningPage extends ShellPage {
+  readonly rows: Locator;
+  readonly explanation: Locator;
+
+  constructor(page: Page) {
+    super(page);
+    this.rows = page.getByTestId('priority-row');
+    this.explanation = page.getByTestId('priority-explanation');
+  }
+
+  async openPriorities(): Promise<void> {
+    await this.open('/planning');
+    await expect(this.rows.first()).toBeVisible();
+  }
+}
+
+const num = (s: string) => Number(s.replace(/\s/g, '').replace(',', '.'));
+
+test.describe('planning', () => {
+  test('a procurement officer reads why a device is due and follows it to its page', async ({
+    page,
+    signedInAs,
+  }) => {
+    // Scoring the whole demo city is one query, but shared build machines can be slow.
+    test.setTimeout(120_000);
+    await signedInAs('procurement');
+    const p = new PlanningPage(page);
+    await p.openPriorities();
+    await expect(p.navLinks().filter({ hasText: 'Планирование' })).toHaveCount(1);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Планирование замены');
+
+    // Ranked by score, highest first.
+    const scores = (await page.getByTestId('priority-score').allTextContents()).map(num);
+    expect(scores.length).toBe(50);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+
+    // The first row's explanation names every factor, with the score in its title.
+    const first = p.rows.first();
+    const inventory = (await first.locator('strong').first().textContent())!.trim();
+    await first.click();
+    await expect(p.explanation).toBeVisible();
+    await expect(p.explanation.getByRole('heading')).toContainText(inventory);
+    await expect(p.explanation.locator('li')).toHaveCount(8);
+    await expect(p.explanation).toContainText('Возраст');
+    await expect(p.explanation).toContainText('Срок службы');
+
+    await page.getByTestId('priority-open-device').click();
+    await expect(page).toHaveURL(/\/devices\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('device-title')).toContainText(inventory);
+  });
+});
