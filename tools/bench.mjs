@@ -16,6 +16,7 @@ const sections = [
   { name: 'utilisation', module: './bench/utilisation.mjs' },
   { name: 'contracts', module: './bench/contracts.mjs' },
   { name: 'load', module: './bench/load.mjs' },
+  { name: 'planning', module: './bench/planning.mjs' },
 ];
 
 if (
