@@ -44,7 +44,7 @@ export const utilisationRu = {
   'utilisation.tip.activeDays':
     'Рабочих дней: дни хотя бы с одним исследованием, только по дневным данным (месячный ручной подсчёт их не добавляет).',
   'utilisation.tip.pct':
-    'Загрузка, %: исследования ÷ (номинал исследований в час × плановые часы рабочих дней периода, пока устройство установлено) × 100. Плановые часы — часы в неделю ÷ 5 в каждый рабочий день производственного календаря; круглосуточное устройство (168 ч) — часы ÷ 7 каждый день. «Нет данных», если за период нет ни одного подсчёта.',
+    'Загрузка, %: исследования ÷ (номинал исследований в час × плановые часы рабочих дней периода, пока устройство установлено) × 100. Плановые часы — часы в неделю ÷ 5 в каждый рабочий день производственного календаря; устройство с графиком более 120 ч в неделю (круглосуточное — 168 ч) — часы ÷ 7 каждый день. «Нет данных», если за период нет ни одного подсчёта.',
   'utilisation.tip.growth':
     'Рост к прошлому году: исследования против того же периода годом раньше, %. Показывается, только если годом раньше есть данные за те же месяцы.',
   'utilisation.tip.devices':
@@ -221,7 +221,7 @@ export const utilisationEn: Record<keyof typeof utilisationRu, string> = {
   'utilisation.tip.activeDays':
     'Active days: days with at least one study, from daily counts only (a monthly hand count adds none).',
   'utilisation.tip.pct':
-    'Utilisation %: studies ÷ (nominal studies per hour × scheduled hours of the working days of the period while the device was installed) × 100. Scheduled hours: hours a week ÷ 5 on each working day of the production calendar; a device scheduled round the clock (168 h) hours ÷ 7 every day. "No data" when the period has no count at all.',
+    'Utilisation %: studies ÷ (nominal studies per hour × scheduled hours of the working days of the period while the device was installed) × 100. Scheduled hours: hours a week ÷ 5 on each working day of the production calendar; a device scheduled for more than 120 h a week (round the clock is 168 h) hours ÷ 7 every day. "No data" when the period has no count at all.',
   'utilisation.tip.growth':
     'Growth on last year: studies against the same period a year earlier, %. Shown only when the year before has counts over the same months.',
   'utilisation.tip.devices':
