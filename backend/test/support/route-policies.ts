@@ -149,7 +149,7 @@ export const ROUTE_POLICIES: Record<string, RoleAccess> = {
     FACILITY_MANAGER: 'allow',
     EXECUTIVE: 'deny',
   },
-  'GET /api/devices/{id}/uptime': ALL,
+  'GET /api/devices/{id}/availability': ALL,
   'GET /api/devices/{id}/cost': ALL,
 
   // Facility managers read their own facilities' priorities and the city-wide aggregates.

@@ -257,6 +257,14 @@ export async function restoreDatabase(url: string, file: string): Promise<TableC
     let rows = 0;
     const flush = async (): Promise<void> => {
       if (!table || batch.length === 0) return;
+      // The daily counts are partitioned by month: a fresh schema has only the months around its
+      // migration, so the batch's months are created first.
+      if (table === 'daily_utilisation')
+        await client.query(
+          `SELECT ensure_daily_utilisation_partitions(min(r.day), max(r.day))
+             FROM unnest($1::text[]::daily_utilisation[]) r`,
+          [batch],
+        );
       // Each text is read back through the table's own row type, column for column.
       await client.query(
         `INSERT INTO ${quote(table)} SELECT * FROM unnest($1::text[]::${quote(table)}[])`,
