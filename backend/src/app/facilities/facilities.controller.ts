@@ -43,6 +43,7 @@ export class FacilitiesController {
     summary: "The city's installed base today: devices and digital share over every facility",
   })
   @ApiOkOf('FleetTotals')
+  @ApiProblems()
   totals(): Promise<FleetTotals> {
     return this.facilities.totals();
   }
