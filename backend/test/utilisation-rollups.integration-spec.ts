@@ -2,6 +2,8 @@ import {
   Role,
   SyncTrigger,
   scheduledHours,
+  capacityStudies,
+  utilisationPct,
   type ArchiveResponse,
   type UtilisationSummaryResponse,
 } from '@radfleet/shared';
@@ -348,5 +350,139 @@ describe('the utilisation summary equals the one definition, on a hand-made devi
       .set(admin.auth)
       .expect(200);
     expect(again.body.digitalSharePct).toBe(share);
+  });
+});
+
+describe('capacity follows the device when its installed period or schedule is edited', () => {
+  let t: TestApp;
+  let admin: Account;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await signInAs(t, Role.ADMIN);
+  });
+  afterAll(async () => t?.close());
+
+  it('commissioning, hours a week and decommissioning edits change the served capacity by the one definition', async () => {
+    const facility = (await createFacility(t, admin)).id;
+    const device = await createDevice(t, admin, facility, {
+      modality: 'RADIOGRAPHY',
+      technology: 'ANALOGUE',
+      archiveConnected: false,
+      scheduledHoursPerWeek: 40,
+      commissioningDate: '2020-02-15',
+    });
+    await request(t.server)
+      .post('/api/utilisation/counts')
+      .set(admin.auth)
+      .send({ deviceId: device.id, period: 'DAY', date: '2026-01-26', studies: 30, images: 33 })
+      .expect(201);
+    const rate = (
+      (
+        await request(t.server)
+          .get(`/api/utilisation/devices/${device.id}?from=2026-01-01&to=2026-01-31`)
+          .set(admin.auth)
+          .expect(200)
+      ).body as { nominalStudiesPerHour: number }
+    ).nominalStudiesPerHour;
+    expect(rate).toBeGreaterThan(0);
+
+    /** The served January figures (summary totals, its month series, the device's totals) against the shared rule. */
+    const expectCapacity = async (d: {
+      installedFrom: string | null;
+      decommissionedOn: string | null;
+      hoursPerWeek: number;
+    }) => {
+      const want = Math.round(capacityStudies(d, rate, '2026-01-01', '2026-01-31') * 10) / 10;
+      const summary = (
+        await request(t.server)
+          .get(
+            `/api/utilisation/summary?groupBy=modality&granularity=month&from=2026-01-01&to=2026-01-31&facilityId=${facility}`,
+          )
+          .set(admin.auth)
+          .expect(200)
+      ).body as UtilisationSummaryResponse;
+      expect(summary.totals).toMatchObject({
+        devices: 1,
+        studies: 30,
+        capacityStudies: want,
+        utilisationPct: utilisationPct(30, want, true),
+      });
+      expect(summary.series).toEqual([
+        expect.objectContaining({ period: '2026-01-01', capacityStudies: want }),
+      ]);
+      const city = (
+        await request(t.server)
+          .get(
+            `/api/utilisation/summary?groupBy=facility&granularity=month&from=2026-01-01&to=2026-01-31`,
+          )
+          .set(admin.auth)
+          .expect(200)
+      ).body as UtilisationSummaryResponse;
+      expect(city.groups.find((g) => g.key === facility)).toMatchObject({ capacityStudies: want });
+      const one = await request(t.server)
+        .get(`/api/utilisation/devices/${device.id}?from=2026-01-01&to=2026-01-31`)
+        .set(admin.auth)
+        .expect(200);
+      expect(one.body.totals).toMatchObject({ studies: 30, capacityStudies: want });
+      return want;
+    };
+    const patch = async (body: Record<string, unknown>) => {
+      const current = await request(t.server)
+        .get(`/api/devices/${device.id}`)
+        .set(admin.auth)
+        .expect(200);
+      const res = await request(t.server)
+        .patch(`/api/devices/${device.id}`)
+        .set(admin.auth)
+        .send({ ...body, version: current.body.version });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+
+    // 40 h a week on January 2026's 15 working days: 120 h.
+    const whole = await expectCapacity({
+      installedFrom: '2020-02-15',
+      decommissionedOn: null,
+      hoursPerWeek: 40,
+    });
+    expect(whole).toBe(rate * 120);
+    // Commissioned on 20 January: the working days from then on (20–23, 26–30: 9 days).
+    await patch({ commissioningDate: '2026-01-20' });
+    expect(
+      await expectCapacity({
+        installedFrom: '2026-01-20',
+        decommissionedOn: null,
+        hoursPerWeek: 40,
+      }),
+    ).toBe(rate * 72);
+    // Round the clock: every day from 20 January, 12 days × 24 h.
+    await patch({ scheduledHoursPerWeek: 168 });
+    expect(
+      await expectCapacity({
+        installedFrom: '2026-01-20',
+        decommissionedOn: null,
+        hoursPerWeek: 168,
+      }),
+    ).toBe(rate * 288);
+    // Decommissioned on 28 January: installed 20–27 January, 8 days × 24 h.
+    await patch({
+      status: 'DECOMMISSIONED',
+      decommissionedOn: '2026-01-28',
+      decommissionReason: 'Replaced',
+      statusReason: 'Replaced by a digital unit',
+    });
+    expect(
+      await expectCapacity({
+        installedFrom: '2026-01-20',
+        decommissionedOn: '2026-01-28',
+        hoursPerWeek: 168,
+      }),
+    ).toBe(rate * 192);
+    // The stored sums did not move with any of it.
+    const stored = await t.db.query(
+      'SELECT studies::int, images::int, devices FROM utilisation_rollup WHERE facility_id = $1',
+      [facility],
+    );
+    expect(stored.rows).toEqual([{ studies: 30, images: 33, devices: 1 }]);
   });
 });

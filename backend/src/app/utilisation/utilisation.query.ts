@@ -132,8 +132,10 @@ export function periodParts(from: string, to: string, today = '9999-12-31') {
 /**
  * Usage rows of a period: (key, mo, s, i, ad, nr, n, o) — the group key, the month, studies,
  * images, active days, rows read, and whether the row belongs to the period (`n`) or to the
- * comparison period (`o`). Full months come from the rollup (`utilisation_rollup` for city groups,
- * `monthly_utilisation` per device), partial months from the daily rows.
+ * comparison period (`o`; a row may belong to both). Full months come from the rollup
+ * (`utilisation_rollup` for city groups, `monthly_utilisation` per device), read in ONE scan over
+ * the months of both periods; partial months come from the daily rows, joined to the already
+ * filtered devices (`dev`, see devicesCte) for their group key.
  */
 function usageRows(
   p: Params,
@@ -145,37 +147,47 @@ function usageRows(
 ): string {
   const perDevice = by === 'DEVICE' || !!f.deviceId || !!f.inServiceOnly;
   const parts: string[] = [];
+  const months: { fm: string; lm: string; isNow: boolean }[] = [];
+  const days = (a: string, z: string, tag: string) =>
+    parts.push(`SELECT dev.key, date_trunc('month', x.day)::date AS mo, sum(x.studies)::bigint AS s,
+              sum(x.images)::bigint AS i, (bool_or(NOT x.monthly) AND sum(x.studies) > 0)::int::bigint AS ad, 1 AS nr, ${tag}
+         FROM daily_utilisation x JOIN dev ON dev.id = x.device_id
+        WHERE x.day >= ${p.add(a)}::date AND x.day <= ${p.add(z)}::date
+        GROUP BY dev.key, x.device_id, x.day`);
   for (const { period, isNow } of periods) {
     const tag = `${isNow} AS n, ${!isNow} AS o`;
-    const { fm, lm, headEnd, tailStart } = monthsFromRollup
-      ? periodParts(period.from, period.to, today)
-      : { fm: period.from, lm: period.from, headEnd: period.from, tailStart: period.from };
-    if (fm < lm) {
-      if (perDevice) {
-        parts.push(`SELECT ${GROUP_KEY[by].key} AS key, x.month AS mo, x.studies::bigint AS s, x.images::bigint AS i,
-              x.active_days::bigint AS ad, 1 AS nr, ${tag}
-         FROM monthly_utilisation x JOIN devices d ON d.id = x.device_id JOIN facilities f ON f.id = d.facility_id
-        WHERE x.month >= ${p.add(fm)}::date AND x.month < ${p.add(lm)}::date ${and(deviceWhere(p, f))}`);
-      } else {
-        const where = deviceWhere(p, f, { modality: 'r.modality', facility: 'r.facility_id' });
-        parts.push(`SELECT ${ROLLUP_KEY[by as UtilisationGroupBy]} AS key, r.month AS mo, r.studies AS s, r.images AS i,
-              r.active_days::bigint AS ad, 1 AS nr, ${tag}
-         FROM utilisation_rollup r JOIN facilities f ON f.id = r.facility_id
-        WHERE r.month >= ${p.add(fm)}::date AND r.month < ${p.add(lm)}::date ${and(where)}`);
-      }
-    }
-    const days = (a: string, z: string) =>
-      parts.push(`SELECT ${GROUP_KEY[by].key} AS key, date_trunc('month', x.day)::date AS mo, sum(x.studies)::bigint AS s,
-              sum(x.images)::bigint AS i, (bool_or(NOT x.monthly) AND sum(x.studies) > 0)::int::bigint AS ad, 1 AS nr, ${tag}
-         FROM daily_utilisation x JOIN devices d ON d.id = x.device_id JOIN facilities f ON f.id = d.facility_id
-        WHERE x.day >= ${p.add(a)}::date AND x.day <= ${p.add(z)}::date ${and(deviceWhere(p, f))}
-        GROUP BY 1, x.device_id, x.day`);
     if (!monthsFromRollup) {
-      days(period.from, period.to);
+      days(period.from, period.to, tag);
       continue;
     }
-    if (period.from < headEnd) days(period.from, addDay(headEnd, -1));
-    if (tailStart <= period.to) days(tailStart, period.to);
+    const { fm, lm, headEnd, tailStart } = periodParts(period.from, period.to, today);
+    if (fm < lm) months.push({ fm, lm, isNow });
+    if (period.from < headEnd) days(period.from, addDay(headEnd, -1), tag);
+    if (tailStart <= period.to) days(tailStart, period.to, tag);
+  }
+  if (months.length > 0) {
+    const col = perDevice ? 'x.month' : 'r.month';
+    const inRange = (m: { fm: string; lm: string }) =>
+      `(${col} >= ${p.add(m.fm)}::date AND ${col} < ${p.add(m.lm)}::date)`;
+    const now = months.find((m) => m.isNow);
+    const before = months.find((m) => !m.isNow);
+    const n = now ? inRange(now) : 'false';
+    const o = before ? inRange(before) : 'false';
+    const tag = `${n} AS n, ${o} AS o`;
+    const anyMonth = `(${months.map(inRange).join(' OR ')})`;
+    if (perDevice) {
+      parts.push(`SELECT dev.key, x.month AS mo, x.studies::bigint AS s, x.images::bigint AS i,
+              x.active_days::bigint AS ad, 1 AS nr, ${tag}
+         FROM monthly_utilisation x JOIN dev ON dev.id = x.device_id
+        WHERE ${anyMonth}`);
+    } else {
+      const where = deviceWhere(p, f, { modality: 'r.modality', facility: 'r.facility_id' });
+      const needsFacility = by === UtilisationGroupBy.DISTRICT || !!f.district?.length;
+      parts.push(`SELECT ${ROLLUP_KEY[by as UtilisationGroupBy]} AS key, r.month AS mo, r.studies AS s, r.images AS i,
+              r.active_days::bigint AS ad, 1 AS nr, ${tag}
+         FROM utilisation_rollup r ${needsFacility ? 'JOIN facilities f ON f.id = r.facility_id' : ''}
+        WHERE ${anyMonth} ${and(where)}`);
+    }
   }
   if (parts.length === 0)
     return `SELECT NULL::text AS key, NULL::date AS mo, 0::bigint AS s, 0::bigint AS i, 0::bigint AS ad, 0 AS nr, false AS n, false AS o WHERE false`;
