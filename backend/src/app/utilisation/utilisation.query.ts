@@ -148,11 +148,13 @@ function usageRows(
   const perDevice = by === 'DEVICE' || !!f.deviceId || !!f.inServiceOnly;
   const parts: string[] = [];
   const months: { fm: string; lm: string; isNow: boolean }[] = [];
+  // One device: said on the counts' own column too, so that each partition is read by its index.
+  const one = (col: string) => (f.deviceId ? `AND ${col} = ${p.add(f.deviceId)}::uuid` : '');
   const days = (a: string, z: string, tag: string) =>
     parts.push(`SELECT dev.key, date_trunc('month', x.day)::date AS mo, sum(x.studies)::bigint AS s,
               sum(x.images)::bigint AS i, (bool_or(NOT x.monthly) AND sum(x.studies) > 0)::int::bigint AS ad, 1 AS nr, ${tag}
          FROM daily_utilisation x JOIN dev ON dev.id = x.device_id
-        WHERE x.day >= ${p.add(a)}::date AND x.day <= ${p.add(z)}::date
+        WHERE x.day >= ${p.add(a)}::date AND x.day <= ${p.add(z)}::date ${one('x.device_id')}
         GROUP BY dev.key, x.device_id, x.day`);
   for (const { period, isNow } of periods) {
     const tag = `${isNow} AS n, ${!isNow} AS o`;
@@ -179,7 +181,7 @@ function usageRows(
       parts.push(`SELECT dev.key, x.month AS mo, x.studies::bigint AS s, x.images::bigint AS i,
               x.active_days::bigint AS ad, 1 AS nr, ${tag}
          FROM monthly_utilisation x JOIN dev ON dev.id = x.device_id
-        WHERE ${anyMonth}`);
+        WHERE ${anyMonth} ${one('x.device_id')}`);
     } else {
       const where = deviceWhere(p, f, { modality: 'r.modality', facility: 'r.facility_id' });
       const needsFacility = by === UtilisationGroupBy.DISTRICT || !!f.district?.length;
