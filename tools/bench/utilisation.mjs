@@ -155,9 +155,18 @@ async function extend(root, db, meta) {
 /** Times the API on the prepared data. */
 export async function measure(app, db, loadMs, counts, meta) {
   {
-    const auth = await signIn(app.url, 'admin@radfleet.demo');
-    const get = async (path) => {
+    // The raw SQL over the daily rows can take longer than an access token lives (15 min) on a busy
+    // machine: a fresh sign-in before each group of API calls, and once more on a 401.
+    let auth = await signIn(app.url, 'admin@radfleet.demo');
+    const renew = async () => {
+      auth = await signIn(app.url, 'admin@radfleet.demo');
+    };
+    const get = async (path, retried = false) => {
       const res = await fetch(`${app.url}${path}`, { headers: auth });
+      if (res.status === 401 && !retried) {
+        await renew();
+        return get(path, true);
+      }
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return res.json();
     };
@@ -218,6 +227,7 @@ export async function measure(app, db, loadMs, counts, meta) {
       .slice(0, 10);
     const series = (k) =>
       `/api/utilisation/devices/${devices[k % devices.length]}?granularity=day&from=${yearAgo}&to=${to}`;
+    await renew();
     for (let k = 0; k < 20; k++) await get(series(k)); // warm-up
     const oneDevice = await timeIt(200, (k) => get(series(k)));
     const seriesRaw = await timeIt(50, (k) =>
