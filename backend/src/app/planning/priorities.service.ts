@@ -16,6 +16,7 @@ import {
   type PriorityWeights,
   type RelocationQuery,
   type RelocationSuggestion,
+  utilisationPct,
 } from '@radfleet/shared';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -60,11 +61,17 @@ export interface InputRow {
   has_counts: boolean;
   days_in_service: number;
   window_days: number;
-  utilisation_pct: number | null;
+  /** Capacity of the 12-month window in studies (utilisation's one definition). */
   capacity_studies: number;
   downtime_hours: number;
   breakdowns: number;
+  /** Yearly service cost, roubles (cost of ownership's one definition). */
   service_cost: number | null;
+}
+
+/** Utilisation % of the 12-month window by utilisation's one definition; null without counts. */
+export function rowUtilisationPct(r: InputRow): number | null {
+  return utilisationPct(Number(r.studies), Number(r.capacity_studies), r.has_counts);
 }
 
 export interface ScoredDevice {
@@ -207,7 +214,7 @@ export class PrioritiesService {
     );
     const load = new Map<string, { studies: number; capacity: number; row: InputRow }>();
     for (const r of rows) {
-      if (r.utilisation_pct === null) continue;
+      if (rowUtilisationPct(r) === null) continue;
       const k = `${r.facility_id}|${r.modality}`;
       const cur = load.get(k) ?? { studies: 0, capacity: 0, row: r };
       cur.studies += r.studies;
@@ -219,7 +226,8 @@ export class PrioritiesService {
       .map((l) => ({ ...l, pct: (100 * l.studies) / l.capacity }));
     const out: RelocationSuggestion[] = [];
     for (const r of rows) {
-      if (r.utilisation_pct === null || r.utilisation_pct >= UNDERUSED_PCT) continue;
+      const used = rowUtilisationPct(r);
+      if (used === null || used >= UNDERUSED_PCT) continue;
       for (const o of overloaded) {
         if (o.row.modality !== r.modality || o.row.district !== r.district) continue;
         if (o.row.facility_id === r.facility_id) continue;
@@ -230,7 +238,7 @@ export class PrioritiesService {
           inventoryNumber: r.inventory_number,
           fromFacilityId: r.facility_id,
           fromFacilityName: r.facility_name,
-          deviceUtilisationPct: round1(r.utilisation_pct)!,
+          deviceUtilisationPct: used,
           toFacilityId: o.row.facility_id,
           toFacilityName: o.row.facility_name,
           toFacilityUtilisationPct: round1(o.pct)!,
@@ -298,7 +306,7 @@ export function scoreRow(
   };
   const eol = endOfLife(dates, life.lifeYears);
   const price = prices.get(r.modality) ?? null;
-  const utilisation = r.utilisation_pct === null ? null : Number(r.utilisation_pct);
+  const utilisation = rowUtilisationPct(r);
   const { score, factors } = priorityScore(
     {
       ageMonths: r.age_months,
@@ -338,7 +346,7 @@ export function scoreRow(
     endOfLifeDate: eol,
     pastLife: isPastLife(eol, today),
     vendorSupportEndsOn: r.vendor_support_ends_on,
-    utilisationPct: round1(utilisation),
+    utilisationPct: utilisation,
     replacementPrice: price,
     factors,
   };
