@@ -232,6 +232,43 @@ describe('replacement planning', () => {
       lifeBasis: 'USE',
       studiesPerYear: 25_000,
     });
+    // The registry says the same: its service life in force is the adjusted life, so its end of
+    // life and past-life flag are the priorities' (XR-BUSY: 12 years of a 10-year life by use is past
+    // life, though the radiography default of 12 years would not yet be).
+    const all = await priorities(exec, { facilityId: facility });
+    const registry = (
+      await request(t.server)
+        .get('/api/devices')
+        .query({ facilityId: facility, pageSize: 100 })
+        .set(exec.auth)
+        .expect(200)
+    ).body.items as DeviceResponse[];
+    expect(registry).toHaveLength(all.total);
+    for (const item of all.items) {
+      const d = registry.find((x) => x.id === item.deviceId)!;
+      expect(
+        {
+          life: d.effectiveServiceLifeYears,
+          eol: d.endOfLifeDate,
+          past: d.pastServiceLife,
+        },
+        item.inventoryNumber,
+      ).toEqual({ life: item.adjustedLifeYears, eol: item.endOfLifeDate, past: item.pastLife });
+    }
+    expect(byInv['PLAN-XR-BUSY']!.pastLife).toBe(true);
+    const overdue = (
+      await request(t.server)
+        .get('/api/devices')
+        .query({ facilityId: facility, overdue: true, pageSize: 100 })
+        .set(exec.auth)
+        .expect(200)
+    ).body.items as DeviceResponse[];
+    expect(overdue.map((d) => d.inventoryNumber).sort()).toEqual(
+      all.items
+        .filter((i) => i.pastLife)
+        .map((i) => i.inventoryNumber)
+        .sort(),
+    );
     // Without counts: the modality default.
     const mammo = (await priorities(exec, { modality: 'MAMMOGRAPHY' })).items[0]!;
     expect(mammo).toMatchObject({ adjustedLifeYears: 10, lifeBasis: 'MODALITY_DEFAULT' });

@@ -1,6 +1,7 @@
 import {
   COCIR_RULES,
   LifeBasis,
+  MIN_DAYS_TO_ANNUALISE,
   PRIORITY_FACTORS,
   PriorityBand,
   PriorityFactor,
@@ -22,8 +23,7 @@ import {
 
 // ---------------------------------------------------------------- life by use
 
-/** Fewer days of counts than this in the window are too few to annualise: the default applies. */
-export const MIN_DAYS_TO_ANNUALISE = 30;
+export { MIN_DAYS_TO_ANNUALISE };
 
 /**
  * Studies a year from the studies of the 12-month window: as they are when the device was in

@@ -1,9 +1,12 @@
 import { ServiceEventType } from '@radfleet/shared';
 import {
   ageYearsSql,
+  daysInServiceInWindowSql,
   installedOnSql,
   serviceStartSql,
+  studiesWindowSql,
   wholeMonthsSql,
+  windowDaysSql,
 } from '../devices/fleet-figures.sql.js';
 import { yearlyServiceCostSql } from '../service-events/cost-of-ownership.sql.js';
 import {
@@ -33,14 +36,9 @@ import {
 
 /**
  * The 12-month window of studies and utilisation: the 12 complete calendar months before the
- * current one, [lo, hi). Complete months read the monthly rollup (`monthly_utilisation`, which
- * every writer of `daily_utilisation` keeps in step in the same transaction, archive counts and
- * hand counts alike), one row per device and month, instead of ~365 daily rows.
+ * current one, [lo, hi) (fleet-figures.sql.ts, where life by use is defined).
  */
-export const studiesWindowSql = (today: string) => ({
-  lo: `(date_trunc('month', ${today}) - interval '12 months')::date`,
-  hi: `date_trunc('month', ${today})::date`,
-});
+export { daysInServiceInWindowSql, studiesWindowSql, windowDaysSql };
 
 /**
  * Studies in the last 12 months per device, with the number of months that have counts. Digital
@@ -53,18 +51,6 @@ export const studiesLast12MonthsSql = (today: string): string => {
             FROM monthly_utilisation mu
            WHERE mu.month >= ${w.lo} AND mu.month < ${w.hi}
            GROUP BY mu.device_id`;
-};
-
-/** Days of the window during which the device `d` was in service (from its service start). */
-export const daysInServiceInWindowSql = (d: string, today: string): string => {
-  const w = studiesWindowSql(today);
-  return `greatest(0, least(${w.hi}, coalesce(${d}.decommissioned_on, ${w.hi})) - greatest(${w.lo}, ${serviceStartSql(d)}))`;
-};
-
-/** Days of the window (365 or 366). */
-export const windowDaysSql = (today: string): string => {
-  const w = studiesWindowSql(today);
-  return `(${w.hi} - ${w.lo})`;
 };
 
 /** The last day of the window, inclusive (the day before the current month). */
