@@ -331,6 +331,34 @@ describe('replacement planning', () => {
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['band', 'sort']);
   });
 
+  it("answers one device's priority for the device page, as the list scores it", async () => {
+    const listed = (await priorities(exec, { facilityId: facility })).items.find(
+      (i) => i.inventoryNumber === 'PLAN-XR-ANALOGUE',
+    )!;
+    const one = (
+      await request(t.server)
+        .get(`/api/planning/priorities/devices/${ids['XR-ANALOGUE']}`)
+        .set(exec.auth)
+        .expect(200)
+    ).body as PriorityItem;
+    expect(one).toEqual(listed);
+    // Another facility's device is not the manager's; an unknown one is not scored; a bad id is 400.
+    await request(t.server)
+      .get(`/api/planning/priorities/devices/${ids['XR-ANALOGUE']}`)
+      .set(manager.auth)
+      .expect(404);
+    await request(t.server)
+      .get(`/api/planning/priorities/devices/${ids['OTHER-CT']}`)
+      .set(manager.auth)
+      .expect(200);
+    await request(t.server)
+      .get('/api/planning/priorities/devices/00000000-0000-4000-8000-000000000000')
+      .set(exec.auth)
+      .expect(404)
+      .expect('content-type', /problem\+json/);
+    await request(t.server).get('/api/planning/priorities/devices/nope').set(exec.auth).expect(400);
+  });
+
   it("shows a facility manager only their facilities' rows", async () => {
     const body = await priorities(manager);
     expect(body.items.map((i) => i.inventoryNumber)).toEqual(['PLAN-OTHER-CT']);

@@ -34,6 +34,7 @@ import {
   UNDERUSED_PCT,
 } from './planning-rules.js';
 import { PlanningReferenceService } from './planning-reference.service.js';
+import { PlanningErrorCode, PlanningException } from './planning.exception.js';
 import { priorityInputsSql } from './priority-inputs.sql.js';
 
 /** One row of priority-inputs.sql.ts's statement. */
@@ -186,6 +187,29 @@ export class PrioritiesService {
     weights?: PriorityWeights,
     today = cityToday(),
   ): Promise<ScoredDevice[]> {
+    return this.scoreMatching(q, weights, today);
+  }
+
+  /**
+   * One device's priority (the device page's Replacement card), as the list scores it. A device
+   * outside the installed base today is not scored; a facility manager sees only their facilities'.
+   */
+  async one(user: AuthUser, deviceId: string): Promise<PriorityItem> {
+    const [s] = await this.scoreMatching(this.scope(user, {}), undefined, cityToday(), deviceId);
+    if (!s)
+      throw new PlanningException(
+        PlanningErrorCode.DEVICE_NOT_SCORED,
+        `Device ${deviceId} is not scored: it is not in the installed base today, does not exist, or is not in your facilities.`,
+      );
+    return s.item;
+  }
+
+  private async scoreMatching(
+    q: DeviceListQuery,
+    weights: PriorityWeights | undefined,
+    today: string,
+    deviceId?: string,
+  ): Promise<ScoredDevice[]> {
     const [bands, prices, w] = await Promise.all([
       this.reference.lifeBands(),
       this.reference.prices(undefined, today),
@@ -196,10 +220,11 @@ export class PrioritiesService {
       byModality.set(b.modality, [...(byModality.get(b.modality) ?? []), b]);
     const price = new Map(prices.today.map((p) => [p.modality, p.price]));
     const { where, params } = filterSql(q, 2);
-    const rows: InputRow[] = await this.dataSource.query(priorityInputsSql('$1::date', where), [
-      today,
-      ...params,
-    ]);
+    const one = deviceId === undefined ? '' : ` AND d.id = $${params.length + 2}::uuid`;
+    const rows: InputRow[] = await this.dataSource.query(
+      priorityInputsSql('$1::date', where + one),
+      deviceId === undefined ? [today, ...params] : [today, ...params, deviceId],
+    );
     return rows.map((row) => ({ row, item: scoreRow(row, byModality, price, w, today) }));
   }
 
