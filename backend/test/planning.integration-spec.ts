@@ -202,7 +202,11 @@ describe('replacement planning', () => {
     const use = (
       await request(t.server)
         .get(`/api/utilisation/devices/${ids['XR-ANALOGUE']}`)
-        .query({ from: windowFrom, to: addDays(`${today.slice(0, 7)}-01`, -1), granularity: 'month' })
+        .query({
+          from: windowFrom,
+          to: addDays(`${today.slice(0, 7)}-01`, -1),
+          granularity: 'month',
+        })
         .set(exec.auth)
         .expect(200)
     ).body as DeviceUtilisationResponse;

@@ -2,6 +2,15 @@
 export const planningRu = {
   'nav.planning': 'Планирование',
   'planning.title': 'Планирование замены',
+  'planning.card.title': 'Замена',
+  'planning.card.score': 'Приоритет замены: {score} из 100',
+  'planning.card.why': 'Почему: все факторы',
+  'planning.card.hide': 'Скрыть факторы',
+  'planning.card.inPriorities': 'Объяснение в приоритетах',
+  'planning.card.notScored':
+    'Устройство не входит в установленный парк на сегодня, поэтому приоритет замены не рассчитывается.',
+  'planning.filtered': 'Отбор: «{q}»',
+  'planning.clearFilter': 'Показать все',
   'planning.tab.priorities': 'Приоритеты',
   'planning.tab.age': 'Возрастной профиль',
   'planning.tab.demand': 'Спрос и мощность',
@@ -93,6 +102,15 @@ export const planningRu = {
 export const planningEn: Record<keyof typeof planningRu, string> = {
   'nav.planning': 'Planning',
   'planning.title': 'Replacement planning',
+  'planning.card.title': 'Replacement',
+  'planning.card.score': 'Replacement priority: {score} of 100',
+  'planning.card.why': 'Why: every factor',
+  'planning.card.hide': 'Hide the factors',
+  'planning.card.inPriorities': 'Explanation in the priorities',
+  'planning.card.notScored':
+    'The device is not in the installed base today, so it has no replacement priority.',
+  'planning.filtered': 'Filtered: “{q}”',
+  'planning.clearFilter': 'Show all',
   'planning.tab.priorities': 'Priorities',
   'planning.tab.age': 'Age profile',
   'planning.tab.demand': 'Demand and capacity',
