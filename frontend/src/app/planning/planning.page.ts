@@ -19,6 +19,7 @@ import type { MessageKey } from '../core/i18n/messages';
 import { LoadStateComponent } from '../core/ui/load-state.component';
 import { PlanningApi, type PriorityFilter } from './planning.api';
 import { FACTOR_COLOURS, factorSentence, lifeSentence } from './planning-explain';
+import { ReferenceEditorComponent } from './reference-editor.component';
 
 /** A demand chart's SVG paths: history, forecast, its interval band and the capacity line. */
 interface DemandChart {
@@ -78,6 +79,7 @@ function demandChart(d: ModalityDemand): DemandChart {
     MatTabsModule,
     MatTooltipModule,
     LoadStateComponent,
+    ReferenceEditorComponent,
   ],
   templateUrl: './planning.page.html',
   styleUrl: './planning.page.scss',
@@ -125,14 +127,6 @@ export class PlanningPage {
           .modalities.filter((m) => m.history.length > 0)
           .map(demandChart)
       : [],
-  );
-
-  protected readonly refActive = computed(() => this.tab() === 3);
-  protected readonly lifeBands = this.api.lifeBandsResource(this.refActive);
-  protected readonly prices = this.api.pricesResource(this.refActive);
-  protected readonly weights = this.api.weightsResource(this.refActive);
-  protected readonly weightRows = computed(() =>
-    this.weights.hasValue() ? Object.entries(this.weights.value().weights) : [],
   );
 
   protected rank(i: number): number {
