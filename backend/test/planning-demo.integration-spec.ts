@@ -4,6 +4,10 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cityToday } from '../src/app/common/calendar.js';
 import { installedOnSql } from '../src/app/devices/fleet-figures.sql.js';
+import {
+  yearlyServiceCostByDeviceSql,
+  yearlyServiceCostSql,
+} from '../src/app/service-events/cost-of-ownership.sql.js';
 import { SERVICE_COST_CANDIDATE_RATIO } from '@radfleet/shared';
 import { signInAs, type Account } from './support/accounts.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -79,5 +83,18 @@ describe('replacement planning on the demo city', () => {
       }
       expect(reasons, `${i.inventoryNumber} (${i.score})`).not.toEqual([]);
     }
+  });
+
+  it("reads the yearly service cost set-based exactly as the device page's per-device definition", async () => {
+    const rows = (await t.app.get(DataSource).query(
+      `SELECT d.id, round(${yearlyServiceCostSql('d', '$1::date')}, 2)::text AS one,
+              round(coalesce(sc.service_cost, 0), 2)::text AS every
+         FROM devices d
+         LEFT JOIN (${yearlyServiceCostByDeviceSql('$1::date')}) sc ON sc.device_id = d.id`,
+      [today],
+    )) as { id: string; one: string; every: string }[];
+    expect(rows.length).toBeGreaterThan(1000);
+    expect(rows.filter((r) => Number(r.one) > 0).length).toBeGreaterThan(100);
+    for (const r of rows) expect(Number(r.every), r.id).toBeCloseTo(Number(r.one), 1);
   });
 });

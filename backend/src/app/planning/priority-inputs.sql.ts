@@ -8,7 +8,7 @@ import {
   wholeMonthsSql,
   windowDaysSql,
 } from '../devices/fleet-figures.sql.js';
-import { yearlyServiceCostSql } from '../service-events/cost-of-ownership.sql.js';
+import { yearlyServiceCostByDeviceSql } from '../service-events/cost-of-ownership.sql.js';
 import {
   dayStart,
   EVENT_END,
@@ -124,6 +124,7 @@ export const fleetMedianPriceSql = (today: string, pct: string): string => `
 export const priorityInputsSql = (today: string, filters: string): string => `
   WITH s AS MATERIALIZED (${studiesLast12MonthsSql(today)}),
        dt AS MATERIALIZED (${unplannedDowntimeSql(today)}),
+       sc AS MATERIALIZED (${yearlyServiceCostByDeviceSql(today)}),
        wdi AS MATERIALIZED (${workingDayIndexSql(studiesWindowSql(today).lo, windowLastDaySql(today))}),
        base AS (
          SELECT d.*, f.name AS facility_name, f.district,
@@ -149,11 +150,12 @@ export const priorityInputsSql = (today: string, filters: string): string => `
          ${windowCapacitySql('d', 'm', today, 'wb', 'wa')} AS capacity_studies,
          coalesce(dt.downtime_hours, 0) AS downtime_hours,
          coalesce(dt.breakdowns, 0) AS breakdowns,
-         ${yearlyServiceCostSql('d', today)}::float8 AS service_cost
+         coalesce(sc.service_cost, 0)::float8 AS service_cost
     FROM base d
     JOIN modalities m ON m.code = d.modality
     LEFT JOIN s ON s.device_id = d.id
     LEFT JOIN dt ON dt.device_id = d.id
+    LEFT JOIN sc ON sc.device_id = d.id
     LEFT JOIN wdi wb ON wb.day = coalesce(${installedToSql('d', windowLastDaySql(today))}, ${windowLastDaySql(today)})
     LEFT JOIN wdi wa ON wa.day = ${installedFromSql('d', studiesWindowSql(today).lo)} - 1
    WHERE ${filters}`;
