@@ -27,7 +27,7 @@ test.describe('planning', () => {
     signedInAs,
   }) => {
     // Scoring the whole demo city is one query, but shared build machines can be slow.
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     await signedInAs('procurement');
     const p = new PlanningPage(page);
     await p.openPriorities();
@@ -75,8 +75,10 @@ test.describe('planning', () => {
     page,
     signedInAs,
   }) => {
+    test.setTimeout(120_000);
     await signedInAs('admin');
     await page.goto('/planning');
+    await expect(page.getByTestId('priority-row').first()).toBeVisible({ timeout: 60_000 });
     await page.getByRole('tab', { name: 'Справочники' }).click();
     const weights = page.getByTestId('ref-weights');
     await expect(weights.getByTestId('weights')).toBeVisible();
