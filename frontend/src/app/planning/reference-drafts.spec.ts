@@ -35,7 +35,10 @@ describe('the reference drafts', () => {
       source: 'Tender',
     });
     expect(priceDraftErrors([p('95000000.00')], '5')).toEqual({});
-    const e = priceDraftErrors([p('1.234', '2025-01-01'), p('10', '2026-13-01'), p('10'), p('11')], '101');
+    const e = priceDraftErrors(
+      [p('1.234', '2025-01-01'), p('10', '2026-13-01'), p('10'), p('11')],
+      '101',
+    );
     expect(Object.keys(e).sort()).toEqual([
       'escalationPct',
       'prices.0.price',
