@@ -5,6 +5,8 @@ import {
   Role,
   type AgeProfileResponse,
   type DemandResponse,
+  type DeviceCostResponse,
+  type DeviceUtilisationResponse,
   type DeviceResponse,
   type LifeBandsResponse,
   type Paged,
@@ -22,12 +24,16 @@ import { createTestApp, type TestApp } from './support/test-app.js';
  * A hand-made facility of six devices, created through the API with chosen dates, prices, events
  * and counts, whose priority order follows from the factors (default weights):
  *
- * - CT-OLD: CT, 9 years (ratio 0.9 → age 12 points), 4 breakdowns of 120 h in the last year
- *   (breakdowns 10, downtime 6.67), service cost 20 M against ~75 M (≈ 8): ≈ 36.6
  * - MRI: 5 years (age 6.67), vendor support ended (15), the only MRI (no backup 10): ≈ 31.7
+ * - CT-OLD: CT, 9 years (ratio 0.9 → age 12 points), 4 breakdowns of 120 h in the last year
+ *   (breakdowns 10, downtime 6.67), service cost 20 M: ≈ 29.3. The service-cost ratio is cost of
+ *   ownership's (cost-rules.ts): the service cost so far over the years in service (20 M ÷ 9.1
+ *   years ≈ 2.2 M a year) against ~75 M, ≈ 0.03 → 0.6 points, not the 20 M of the last 12 months
+ *   (≈ 8 points) planning once counted on its own; so the MRI now comes first.
  * - XR-ANALOGUE: radiography, analogue (10), 16 years, 9,999 studies a year → life 14
- *   (age 15.2), 64 % used (pressure 3.2): ≈ 28.4
- * - XR-BUSY: radiography, digital, 12 years, 25,000 studies → life 10 (age 16), 160 % used (5): 21
+ *   (age 15.2), ≈ 68 % used (pressure 3.4; utilisation's capacity counts the production
+ *   calendar's working days at hours/5, not every day at hours/7): ≈ 28.6
+ * - XR-BUSY: radiography, digital, 12 years, 25,000 studies → life 10 (age 16), > 100 % used (5): 21
  * - MAMMO: 1 year (age 1.3), the only mammograph (10): ≈ 11.3
  * - CT-NEW: CT, 3 years (age 4): 4
  */
@@ -157,8 +163,8 @@ describe('replacement planning', () => {
     const body = await priorities(exec, { facilityId: facility });
     expect(body.total).toBe(6);
     expect(order(body.items)).toEqual([
-      'PLAN-CT-OLD',
       'PLAN-MRI',
+      'PLAN-CT-OLD',
       'PLAN-XR-ANALOGUE',
       'PLAN-XR-BUSY',
       'PLAN-MAMMO',
@@ -175,6 +181,39 @@ describe('replacement planning', () => {
     expect(f['DOWNTIME']!.value).toBe(480);
     expect(f['NO_BACKUP']!.value).toBe(0);
     expect(ct.replacementPrice).not.toBeNull();
+    // One definition per figure: the score reads the numbers the device page and utilisation show.
+    const availability = (
+      await request(t.server)
+        .get(`/api/devices/${ids['CT-OLD']}/availability`)
+        .query({ from: addDays(today, -364), to: today })
+        .set(exec.auth)
+        .expect(200)
+    ).body as { unplannedDowntimeHours: number };
+    expect(f['DOWNTIME']!.value).toBe(availability.unplannedDowntimeHours);
+    const cost = (
+      await request(t.server).get(`/api/devices/${ids['CT-OLD']}/cost`).set(exec.auth).expect(200)
+    ).body as DeviceCostResponse;
+    expect(f['SERVICE_COST']!.value).toBeCloseTo(
+      Number(cost.yearlyServiceCost) / Number(ct.replacementPrice),
+      3,
+    );
+    const xr = body.items.find((i) => i.inventoryNumber === 'PLAN-XR-ANALOGUE')!;
+    const windowFrom = addMonths(`${today.slice(0, 7)}-01`, -12);
+    const use = (
+      await request(t.server)
+        .get(`/api/utilisation/devices/${ids['XR-ANALOGUE']}`)
+        .query({
+          from: windowFrom,
+          to: addDays(`${today.slice(0, 7)}-01`, -1),
+          granularity: 'month',
+        })
+        .set(exec.auth)
+        .expect(200)
+    ).body as DeviceUtilisationResponse;
+    expect(use.totals.studies).toBe(9_999);
+    expect(xr.utilisationPct).toBe(use.totals.utilisationPct);
+    // A device nobody reported counts for has no utilisation ("no data"), never 0 %.
+    expect(body.items.find((i) => i.inventoryNumber === 'PLAN-CT-NEW')!.utilisationPct).toBeNull();
     const mri = body.items.find((i) => i.inventoryNumber === 'PLAN-MRI')!;
     expect(mri.factors.find((x) => x.factor === 'VENDOR_SUPPORT')).toMatchObject({
       normalised: 1,
@@ -197,6 +236,43 @@ describe('replacement planning', () => {
       lifeBasis: 'USE',
       studiesPerYear: 25_000,
     });
+    // The registry says the same: its service life in force is the adjusted life, so its end of
+    // life and past-life flag are the priorities' (XR-BUSY: 12 years of a 10-year life by use is past
+    // life, though the radiography default of 12 years would not yet be).
+    const all = await priorities(exec, { facilityId: facility });
+    const registry = (
+      await request(t.server)
+        .get('/api/devices')
+        .query({ facilityId: facility, pageSize: 100 })
+        .set(exec.auth)
+        .expect(200)
+    ).body.items as DeviceResponse[];
+    expect(registry).toHaveLength(all.total);
+    for (const item of all.items) {
+      const d = registry.find((x) => x.id === item.deviceId)!;
+      expect(
+        {
+          life: d.effectiveServiceLifeYears,
+          eol: d.endOfLifeDate,
+          past: d.pastServiceLife,
+        },
+        item.inventoryNumber,
+      ).toEqual({ life: item.adjustedLifeYears, eol: item.endOfLifeDate, past: item.pastLife });
+    }
+    expect(byInv['PLAN-XR-BUSY']!.pastLife).toBe(true);
+    const overdue = (
+      await request(t.server)
+        .get('/api/devices')
+        .query({ facilityId: facility, overdue: true, pageSize: 100 })
+        .set(exec.auth)
+        .expect(200)
+    ).body.items as DeviceResponse[];
+    expect(overdue.map((d) => d.inventoryNumber).sort()).toEqual(
+      all.items
+        .filter((i) => i.pastLife)
+        .map((i) => i.inventoryNumber)
+        .sort(),
+    );
     // Without counts: the modality default.
     const mammo = (await priorities(exec, { modality: 'MAMMOGRAPHY' })).items[0]!;
     expect(mammo).toMatchObject({ adjustedLifeYears: 10, lifeBasis: 'MODALITY_DEFAULT' });
@@ -257,6 +333,34 @@ describe('replacement planning', () => {
       .set(exec.auth)
       .expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['band', 'sort']);
+  });
+
+  it("answers one device's priority for the device page, as the list scores it", async () => {
+    const listed = (await priorities(exec, { facilityId: facility })).items.find(
+      (i) => i.inventoryNumber === 'PLAN-XR-ANALOGUE',
+    )!;
+    const one = (
+      await request(t.server)
+        .get(`/api/planning/priorities/devices/${ids['XR-ANALOGUE']}`)
+        .set(exec.auth)
+        .expect(200)
+    ).body as PriorityItem;
+    expect(one).toEqual(listed);
+    // Another facility's device is not the manager's; an unknown one is not scored; a bad id is 400.
+    await request(t.server)
+      .get(`/api/planning/priorities/devices/${ids['XR-ANALOGUE']}`)
+      .set(manager.auth)
+      .expect(404);
+    await request(t.server)
+      .get(`/api/planning/priorities/devices/${ids['OTHER-CT']}`)
+      .set(manager.auth)
+      .expect(200);
+    await request(t.server)
+      .get('/api/planning/priorities/devices/00000000-0000-4000-8000-000000000000')
+      .set(exec.auth)
+      .expect(404)
+      .expect('content-type', /problem\+json/);
+    await request(t.server).get('/api/planning/priorities/devices/nope').set(exec.auth).expect(400);
   });
 
   it("shows a facility manager only their facilities' rows", async () => {
@@ -374,7 +478,13 @@ describe('replacement planning', () => {
     });
     const ct = (await priorities(exec, { q: 'PLAN-CT-OLD' })).items[0]!;
     expect(ct.replacementPrice).toBe('100000000.00');
-    expect(ct.factors.find((f) => f.factor === 'SERVICE_COST')!.value).toBe(0.2);
+    // Cost of ownership's ratio: 20 M of breakdown repairs over the ~9.1 years in service (days ÷
+    // 365.25), ≈ 2.2 M a year, against the catalogue's 100 M.
+    const years = (Date.parse(today) - Date.parse(ago(9))) / 86_400_000 / 365.25;
+    expect(ct.factors.find((f) => f.factor === 'SERVICE_COST')!.value).toBeCloseTo(
+      20_000_000 / years / 100_000_000,
+      3,
+    );
   });
 
   it('forecasts demand with a 12-month backtest and sets it against capacity in devices', async () => {

@@ -155,6 +155,7 @@ export const ROUTE_POLICIES: Record<string, RoleAccess> = {
   // Facility managers read their own facilities' priorities and the city-wide aggregates.
   'GET /api/planning/priorities': ALL,
   'GET /api/planning/priorities/export.xlsx': ALL,
+  'GET /api/planning/priorities/devices/{deviceId}': ALL,
   'GET /api/planning/age-profile': ALL,
   'GET /api/planning/age-profile/history': ALL,
   'GET /api/planning/relocations': ALL,

@@ -54,6 +54,12 @@ export function ageYears(d: DeviceDates, today: IsoDay): number | null {
   return to <= start ? 0 : Math.floor(wholeMonthsBetween(start, to) / 12);
 }
 
+/**
+ * Life by use annualises the studies of its 12-month window only when the device was in service for
+ * at least this many days of it; with fewer, the modality's default applies.
+ */
+export const MIN_DAYS_TO_ANNUALISE = 30;
+
 /** End of life: service start plus the life in force; null when the start is unknown. */
 export function endOfLife(d: DeviceDates, lifeYears: number): IsoDay | null {
   const start = serviceStart(d);

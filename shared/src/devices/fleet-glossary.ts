@@ -25,16 +25,16 @@ export const FLEET_GLOSSARY = {
     ru: 'Возраст: полных лет от начала эксплуатации до сегодня; возраст списанного устройства считается до даты списания.',
   },
   serviceLife: {
-    en: "Service life in force: the device's own service life when set, otherwise its modality's default.",
-    ru: 'Действующий срок службы: собственный срок службы устройства, если задан, иначе срок по модальности.',
+    en: "Service life in force: the device's own service life when set; otherwise its life by use, the life band its studies of the 12 complete months before this one fall in (annualised when it was in service for part of them, at least 30 days; bands from planning's reference data); otherwise its modality's default. Planning calls it the adjusted life.",
+    ru: 'Действующий срок службы: собственный срок службы устройства, если задан; иначе срок по использованию — полоса, в которую попадает число его исследований за 12 полных месяцев до текущего (в пересчёте на год, если устройство работало часть этого времени, не меньше 30 дней; полосы — справочник планирования); иначе срок по модальности. В планировании он называется скорректированным сроком службы.',
   },
   endOfLife: {
     en: 'End of life: the service start plus the service life in force.',
     ru: 'Окончание срока службы: начало эксплуатации плюс действующий срок службы.',
   },
   pastLife: {
-    en: 'Past life: today is after the end-of-life date. Only installed devices are listed as overdue.',
-    ru: 'Срок службы истёк: сегодня позже даты окончания срока службы. Просроченными считаются только устройства установленного парка.',
+    en: 'Past life: today is after the end-of-life date (by the service life in force, the same date the registry, the device page and the replacement priorities show). Only installed devices are listed as overdue.',
+    ru: 'Срок службы истёк: сегодня позже даты окончания срока службы (по действующему сроку службы — та же дата, что в реестре, в карточке устройства и в приоритетах замены). Просроченными считаются только устройства установленного парка.',
   },
   remainingLife: {
     en: 'Remaining life: whole years and months from today to the end-of-life date; negative once it has passed.',

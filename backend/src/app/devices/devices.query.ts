@@ -13,7 +13,7 @@ import {
 /**
  * Devices with their facility, their modality's defaults, and the figures computed when read, each
  * from its one definition (fleet-figures.sql.ts, README "Glossary"): age, the service life in
- * force, the end-of-life date, remaining life in months and the past-life flag. `today` is an SQL
+ * force (override, else life by use, else the modality's default), the end-of-life date, remaining life in months and the past-life flag. `today` is an SQL
  * date expression, always the city's today passed as a parameter (never `current_date`). One SQL
  * the list, the export and the device page share.
  */
@@ -25,9 +25,9 @@ export function deviceRowsSql(today: string): string {
          coalesce(${installedOnSql('x', today)}, false) AS installed
     FROM (
       SELECT d.*, f.code AS facility_code, f.name AS facility_name, f.district AS district,
-             ${lifeInForceSql('d', 'm')} AS effective_life,
+             ${lifeInForceSql('d', 'm', today)} AS effective_life,
              ${ageYearsSql('d', today)} AS age,
-             ${endOfLifeSql('d', lifeInForceSql('d', 'm'))} AS end_of_life
+             ${endOfLifeSql('d', lifeInForceSql('d', 'm', today))} AS end_of_life
         FROM devices d
         JOIN facilities f ON f.id = d.facility_id
         JOIN modalities m ON m.code = d.modality

@@ -1,3 +1,5 @@
+import { MIN_DAYS_TO_ANNUALISE } from '@radfleet/shared';
+
 /**
  * The SQL twins of shared/src/devices/fleet-figures.ts: the same definitions, for queries that
  * aggregate in the database. `d` is the alias of a `devices` row; `day` an SQL date expression.
@@ -47,11 +49,55 @@ export const digitalSharePctSql = (d: string): string =>
   `(100.0 * count(*) FILTER (WHERE ${d}.technology = 'DIGITAL') / nullif(count(*), 0))`;
 
 /**
- * The service life in force, in years: the device's own override, else its modality's default
- * (`m` is the alias of its `modalities` row). The one place that says which life applies.
+ * The 12-month window life by use reads: the 12 complete calendar months before the current one,
+ * [lo, hi). Complete months read the monthly rollup (`monthly_utilisation`, kept in step with
+ * `daily_utilisation` by every writer: archive counts and hand counts alike).
  */
-export const lifeInForceSql = (d: string, m: string): string =>
-  `coalesce(${d}.service_life_years, ${m}.service_life_years)`;
+export const studiesWindowSql = (today: string) => ({
+  lo: `(date_trunc('month', ${today}) - interval '12 months')::date`,
+  hi: `date_trunc('month', ${today})::date`,
+});
+
+/** Days of the window during which the device `d` was in service (from its service start). */
+export const daysInServiceInWindowSql = (d: string, today: string): string => {
+  const w = studiesWindowSql(today);
+  return `greatest(0, least(${w.hi}, coalesce(${d}.decommissioned_on, ${w.hi})) - greatest(${w.lo}, ${serviceStartSql(d)}))`;
+};
+
+/** Days of the window (365 or 366). */
+export const windowDaysSql = (today: string): string => {
+  const w = studiesWindowSql(today);
+  return `(${w.hi} - ${w.lo})`;
+};
+
+/**
+ * Life by use, in years (the SQL twin of `adjustedLife`'s USE basis in
+ * backend/src/app/planning/planning-rules.ts): the life of the band (`life_bands`, planning's
+ * reference data) that the device's studies of the window fall in, annualised when it was in service
+ * for part of the window (at least `MIN_DAYS_TO_ANNUALISE` days); NULL without counts in the window.
+ */
+export const lifeByUseSql = (d: string, today: string): string => {
+  const w = studiesWindowSql(today);
+  const days = daysInServiceInWindowSql(d, today);
+  const perYear = `(CASE WHEN ${days} >= ${windowDaysSql(today)} THEN round(u.studies)
+                         ELSE round(u.studies * ${windowDaysSql(today)} / ${days}) END)`;
+  return `(SELECT lb.life_years
+     FROM (SELECT sum(mu.studies)::numeric AS studies, count(*) AS months
+             FROM monthly_utilisation mu
+            WHERE mu.device_id = ${d}.id AND mu.month >= ${w.lo} AND mu.month < ${w.hi}) u
+     JOIN life_bands lb ON lb.modality = ${d}.modality AND lb.min_studies_per_year <= ${perYear}
+    WHERE u.months > 0 AND ${days} >= ${MIN_DAYS_TO_ANNUALISE}
+    ORDER BY lb.min_studies_per_year DESC
+    LIMIT 1)`;
+};
+
+/**
+ * The service life in force, in years: the device's own override, else its life by use (the band
+ * of its yearly studies), else its modality's default (`m` is the alias of its `modalities` row).
+ * The one place that says which life applies; planning calls it the adjusted life.
+ */
+export const lifeInForceSql = (d: string, m: string, today: string): string =>
+  `coalesce(${d}.service_life_years, ${lifeByUseSql(d, today)}, ${m}.service_life_years)`;
 
 /** Past life: `today` is after the end-of-life date (false when that date is unknown). */
 export const pastLifeSql = (endOfLifeDay: string, today: string): string =>

@@ -1,6 +1,7 @@
 import {
   COCIR_RULES,
   LifeBasis,
+  MIN_DAYS_TO_ANNUALISE,
   PRIORITY_FACTORS,
   PriorityBand,
   PriorityFactor,
@@ -9,6 +10,8 @@ import {
   type FactorContribution,
   type LifeBand,
   type PriorityWeights,
+  serviceCostRatio,
+  SERVICE_COST_REPLACE_RATIO,
   wholeMonthsBetween,
 } from '@radfleet/shared';
 
@@ -20,8 +23,7 @@ import {
 
 // ---------------------------------------------------------------- life by use
 
-/** Fewer days of counts than this in the window are too few to annualise: the default applies. */
-export const MIN_DAYS_TO_ANNUALISE = 30;
+export { MIN_DAYS_TO_ANNUALISE };
 
 /**
  * Studies a year from the studies of the 12-month window: as they are when the device was in
@@ -122,7 +124,7 @@ export const DOWNTIME_FULL_HOURS = 720;
 /** Breakdowns over 12 months that count as full. */
 export const BREAKDOWNS_FULL = 6;
 /** Yearly service cost / replacement price that counts as full: 50 % (HTM practice: replace). */
-export const SERVICE_COST_FULL_RATIO = 0.5;
+export const SERVICE_COST_FULL_RATIO = SERVICE_COST_REPLACE_RATIO;
 /** Vendor support ending within this many months counts half; ended counts full. */
 export const VENDOR_SUPPORT_WARNING_MONTHS = 24;
 
@@ -134,7 +136,7 @@ export interface FactorInputs {
   analogue: boolean;
   downtimeHours: number;
   breakdowns: number;
-  /** Yearly service cost in roubles; null when unknown. */
+  /** Yearly service cost in roubles (cost of ownership: service cost so far ÷ years in service); null when unknown. */
   yearlyServiceCost: number | null;
   /** Replacement price today in roubles; null when unknown. */
   replacementPrice: number | null;
@@ -176,8 +178,12 @@ export const FACTOR_RULES: Record<
     normalised: clamp01(i.breakdowns / BREAKDOWNS_FULL),
   }),
   [PriorityFactor.SERVICE_COST]: (i) => {
-    if (i.yearlyServiceCost === null || !i.replacementPrice) return { value: null, normalised: 0 };
-    const ratio = i.yearlyServiceCost / i.replacementPrice;
+    // The service-cost ratio of cost of ownership (shared/src/contracts/cost-rules.ts).
+    const ratio =
+      i.yearlyServiceCost === null || i.replacementPrice === null
+        ? null
+        : serviceCostRatio(String(i.yearlyServiceCost), String(i.replacementPrice));
+    if (ratio === null) return { value: null, normalised: 0 };
     return { value: ratio, normalised: clamp01(ratio / SERVICE_COST_FULL_RATIO) };
   },
   [PriorityFactor.UTILISATION_PRESSURE]: (i) => {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -88,6 +88,21 @@ export class PlanningController {
     const lang = q.lang ?? 'ru';
     sendXlsx(res, `radfleet-${lang === 'ru' ? 'prioritety' : 'priorities'}-${cityToday()}.xlsx`);
     await this.exporter.export(user, q, lang, res);
+  }
+
+  @Get('priorities/devices/:deviceId')
+  @RequirePermission(Permission.READ)
+  @ApiOperation({
+    summary:
+      "One installed device's replacement priority (the device page's Replacement card): score, factors, band, adjusted life and why, end of life, price",
+  })
+  @ApiOkOf('PriorityItem')
+  @ApiProblems(400, 404)
+  one(
+    @CurrentUser() user: AuthUser,
+    @Param('deviceId', new ParseUUIDPipe()) deviceId: string,
+  ): Promise<PriorityItem> {
+    return this.priorities.one(user, deviceId);
   }
 
   @Get('age-profile')

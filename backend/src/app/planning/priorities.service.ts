@@ -16,6 +16,7 @@ import {
   type PriorityWeights,
   type RelocationQuery,
   type RelocationSuggestion,
+  utilisationPct,
 } from '@radfleet/shared';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -33,6 +34,7 @@ import {
   UNDERUSED_PCT,
 } from './planning-rules.js';
 import { PlanningReferenceService } from './planning-reference.service.js';
+import { PlanningErrorCode, PlanningException } from './planning.exception.js';
 import { priorityInputsSql } from './priority-inputs.sql.js';
 
 /** One row of priority-inputs.sql.ts's statement. */
@@ -60,11 +62,17 @@ export interface InputRow {
   has_counts: boolean;
   days_in_service: number;
   window_days: number;
-  utilisation_pct: number | null;
+  /** Capacity of the 12-month window in studies (utilisation's one definition). */
   capacity_studies: number;
   downtime_hours: number;
   breakdowns: number;
+  /** Yearly service cost, roubles (cost of ownership's one definition). */
   service_cost: number | null;
+}
+
+/** Utilisation % of the 12-month window by utilisation's one definition; null without counts. */
+export function rowUtilisationPct(r: InputRow): number | null {
+  return utilisationPct(Number(r.studies), Number(r.capacity_studies), r.has_counts);
 }
 
 export interface ScoredDevice {
@@ -179,6 +187,29 @@ export class PrioritiesService {
     weights?: PriorityWeights,
     today = cityToday(),
   ): Promise<ScoredDevice[]> {
+    return this.scoreMatching(q, weights, today);
+  }
+
+  /**
+   * One device's priority (the device page's Replacement card), as the list scores it. A device
+   * outside the installed base today is not scored; a facility manager sees only their facilities'.
+   */
+  async one(user: AuthUser, deviceId: string): Promise<PriorityItem> {
+    const [s] = await this.scoreMatching(this.scope(user, {}), undefined, cityToday(), deviceId);
+    if (!s)
+      throw new PlanningException(
+        PlanningErrorCode.DEVICE_NOT_SCORED,
+        `Device ${deviceId} is not scored: it is not in the installed base today, does not exist, or is not in your facilities.`,
+      );
+    return s.item;
+  }
+
+  private async scoreMatching(
+    q: DeviceListQuery,
+    weights: PriorityWeights | undefined,
+    today: string,
+    deviceId?: string,
+  ): Promise<ScoredDevice[]> {
     const [bands, prices, w] = await Promise.all([
       this.reference.lifeBands(),
       this.reference.prices(undefined, today),
@@ -189,10 +220,11 @@ export class PrioritiesService {
       byModality.set(b.modality, [...(byModality.get(b.modality) ?? []), b]);
     const price = new Map(prices.today.map((p) => [p.modality, p.price]));
     const { where, params } = filterSql(q, 2);
-    const rows: InputRow[] = await this.dataSource.query(priorityInputsSql('$1::date', where), [
-      today,
-      ...params,
-    ]);
+    const one = deviceId === undefined ? '' : ` AND d.id = $${params.length + 2}::uuid`;
+    const rows: InputRow[] = await this.dataSource.query(
+      priorityInputsSql('$1::date', where + one),
+      deviceId === undefined ? [today, ...params] : [today, ...params, deviceId],
+    );
     return rows.map((row) => ({ row, item: scoreRow(row, byModality, price, w, today) }));
   }
 
@@ -207,7 +239,7 @@ export class PrioritiesService {
     );
     const load = new Map<string, { studies: number; capacity: number; row: InputRow }>();
     for (const r of rows) {
-      if (r.utilisation_pct === null) continue;
+      if (rowUtilisationPct(r) === null) continue;
       const k = `${r.facility_id}|${r.modality}`;
       const cur = load.get(k) ?? { studies: 0, capacity: 0, row: r };
       cur.studies += r.studies;
@@ -219,7 +251,8 @@ export class PrioritiesService {
       .map((l) => ({ ...l, pct: (100 * l.studies) / l.capacity }));
     const out: RelocationSuggestion[] = [];
     for (const r of rows) {
-      if (r.utilisation_pct === null || r.utilisation_pct >= UNDERUSED_PCT) continue;
+      const used = rowUtilisationPct(r);
+      if (used === null || used >= UNDERUSED_PCT) continue;
       for (const o of overloaded) {
         if (o.row.modality !== r.modality || o.row.district !== r.district) continue;
         if (o.row.facility_id === r.facility_id) continue;
@@ -230,7 +263,7 @@ export class PrioritiesService {
           inventoryNumber: r.inventory_number,
           fromFacilityId: r.facility_id,
           fromFacilityName: r.facility_name,
-          deviceUtilisationPct: round1(r.utilisation_pct)!,
+          deviceUtilisationPct: used,
           toFacilityId: o.row.facility_id,
           toFacilityName: o.row.facility_name,
           toFacilityUtilisationPct: round1(o.pct)!,
@@ -298,7 +331,7 @@ export function scoreRow(
   };
   const eol = endOfLife(dates, life.lifeYears);
   const price = prices.get(r.modality) ?? null;
-  const utilisation = r.utilisation_pct === null ? null : Number(r.utilisation_pct);
+  const utilisation = rowUtilisationPct(r);
   const { score, factors } = priorityScore(
     {
       ageMonths: r.age_months,
@@ -338,7 +371,7 @@ export function scoreRow(
     endOfLifeDate: eol,
     pastLife: isPastLife(eol, today),
     vendorSupportEndsOn: r.vendor_support_ends_on,
-    utilisationPct: round1(utilisation),
+    utilisationPct: utilisation,
     replacementPrice: price,
     factors,
   };

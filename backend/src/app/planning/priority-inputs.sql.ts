@@ -1,31 +1,44 @@
-import { ContractType, ServiceEventType } from '@radfleet/shared';
+import { ServiceEventType } from '@radfleet/shared';
 import {
   ageYearsSql,
+  daysInServiceInWindowSql,
   installedOnSql,
   serviceStartSql,
+  studiesWindowSql,
   wholeMonthsSql,
+  windowDaysSql,
 } from '../devices/fleet-figures.sql.js';
-import { dayStart, EVENT_END, multirangeHours } from '../service-events/downtime.query.js';
+import { yearlyServiceCostByDeviceSql } from '../service-events/cost-of-ownership.sql.js';
+import {
+  dayStart,
+  EVENT_END,
+  installedLowerSql,
+  installedUpperSql,
+  multirangeHours,
+} from '../service-events/downtime.query.js';
+import {
+  hoursPerWeekSql,
+  installedFromSql,
+  installedToSql,
+  scheduledHoursSql,
+  workingDayIndexSql,
+} from '../utilisation/capacity.sql.js';
 
 /**
  * The inputs of the replacement priority score, each read by ONE named SQL fragment, so that a
- * definition can be swapped here alone (for the integrator: the sla and utilisation domains are
- * redefining downtime, the service-cost ratio and utilisation % on other branches).
+ * definition can be swapped here alone.
  *
  * Every fragment is a SELECT keyed by `device_id`, for every device at once; `today` is an SQL
- * date expression (the city's today, passed as a parameter).
+ * date expression (the city's today, passed as a parameter). The figures other domains define
+ * (capacity and utilisation %, the yearly service cost, unplanned downtime) come from those
+ * domains' SQL twins, so that the score reads the numbers the device page and the dashboards show.
  */
 
 /**
  * The 12-month window of studies and utilisation: the 12 complete calendar months before the
- * current one, [lo, hi). Complete months read the monthly rollup (`monthly_utilisation`, which
- * every writer of `daily_utilisation` keeps in step in the same transaction, archive counts and
- * hand counts alike), one row per device and month, instead of ~365 daily rows.
+ * current one, [lo, hi) (fleet-figures.sql.ts, where life by use is defined).
  */
-export const studiesWindowSql = (today: string) => ({
-  lo: `(date_trunc('month', ${today}) - interval '12 months')::date`,
-  hi: `date_trunc('month', ${today})::date`,
-});
+export { daysInServiceInWindowSql, studiesWindowSql, windowDaysSql };
 
 /**
  * Studies in the last 12 months per device, with the number of months that have counts. Digital
@@ -40,78 +53,46 @@ export const studiesLast12MonthsSql = (today: string): string => {
            GROUP BY mu.device_id`;
 };
 
-/** Days of the window during which the device `d` was in service (from its service start). */
-export const daysInServiceInWindowSql = (d: string, today: string): string => {
-  const w = studiesWindowSql(today);
-  return `greatest(0, least(${w.hi}, coalesce(${d}.decommissioned_on, ${w.hi})) - greatest(${w.lo}, ${serviceStartSql(d)}))`;
-};
-
-/** Days of the window (365 or 366). */
-export const windowDaysSql = (today: string): string => {
-  const w = studiesWindowSql(today);
-  return `(${w.hi} - ${w.lo})`;
-};
+/** The last day of the window, inclusive (the day before the current month). */
+const windowLastDaySql = (today: string): string => `(${studiesWindowSql(today).hi} - 1)`;
 
 /**
- * Utilisation % over the window, as utilisation.query.ts defines it: studies / (nominal studies
- * per hour of the modality × scheduled hours a week (device override, else modality default) / 7 ×
- * days in service) × 100. NULL when the device is not measured (neither archive-connected nor
- * analogue, and without counts) or had no days in service in the window.
+ * Capacity of the window in studies, as utilisation defines it (shared/src/utilisation/capacity.ts,
+ * its SQL twin utilisation/capacity.sql.ts): nominal studies per hour × scheduled hours of the
+ * days of the window while the device was installed — the production calendar's working days at
+ * hours/5, or every day at hours/7 for a schedule over 120 hours a week. `wb`/`wa` are rows of the
+ * working-day index (`workingDayIndexSql`) at the installed span's last day and the day before its
+ * first. Utilisation % is then `utilisationPct(studies, capacity, hasCounts)` of the same module.
  */
-export const utilisationPctSql = (
-  d: string,
-  m: string,
-  studies: string,
-  hasCounts: string,
-  today: string,
-): string =>
-  `(CASE WHEN NOT (${d}.archive_connected OR ${d}.technology = 'ANALOGUE' OR ${hasCounts})
-           OR ${daysInServiceInWindowSql(d, today)} = 0 THEN NULL
-         ELSE 100.0 * coalesce(${studies}, 0)
-              / (${m}.nominal_studies_per_hour * coalesce(${d}.scheduled_hours_per_week, ${m}.scheduled_hours_per_week) / 7.0
-                 * ${daysInServiceInWindowSql(d, today)}) END)::float8`;
+export const windowCapacitySql = (d: string, m: string, today: string, wb: string, wa: string) => {
+  const ia = installedFromSql(d, studiesWindowSql(today).lo);
+  const ib = `coalesce(${installedToSql(d, windowLastDaySql(today))}, ${windowLastDaySql(today)})`;
+  return `(${m}.nominal_studies_per_hour::float8 * ${scheduledHoursSql(hoursPerWeekSql(d, m), ia, ib, `${wb}.cum`, `${wa}.cum`)})::float8`;
+};
 
 /**
  * Unplanned downtime and breakdowns of the last 12 months (the 365 days up to today, in city
- * time, clipped to now): breakdowns only, their intervals merged with `range_agg` so that
- * overlapping breakdowns count once (as downtime.query.ts does for uptime and SLA). Breakdowns are
- * those reported in the window.
+ * time, clipped to now and to the days the device was installed), as the device page's
+ * availability (service-events/device-figures.service.ts) reads it with downtime.query.ts:
+ * breakdowns only, round the clock, their intervals merged with `range_agg` so that overlapping
+ * breakdowns count once. Breakdowns are those reported in the window.
  */
 export const unplannedDowntimeSql = (today: string): string => `
   SELECT x.device_id, x.breakdowns, coalesce(${multirangeHours('x.mr')}, 0)::float8 AS downtime_hours
     FROM (
       SELECT e.device_id,
              count(*) FILTER (WHERE e.reported_at >= p.lo)::int AS breakdowns,
-             range_agg(tstzrange(greatest(e.reported_at, p.lo), least(${EVENT_END('e')}, p.hi))) AS mr
-        FROM service_events e,
-             (SELECT ${dayStart(`${today} - 364`)} AS lo, least(now(), ${dayStart(`${today} + 1`)}) AS hi) p
-       WHERE e.type = '${ServiceEventType.BREAKDOWN}' AND e.reported_at < p.hi AND ${EVENT_END('e')} > p.lo
+             range_agg(tstzrange(greatest(e.reported_at, p.lo), least(${EVENT_END('e')}, p.hi)))
+AS mr
+        FROM service_events e
+        JOIN devices d ON d.id = e.device_id
+        CROSS JOIN LATERAL (
+          SELECT greatest(${dayStart(`${today} - 364`)}, ${installedLowerSql('d')}) AS lo,
+                 least(now(), ${dayStart(`${today} + 1`)}, ${installedUpperSql('d')}) AS hi) p
+       WHERE e.type = '${ServiceEventType.BREAKDOWN}' AND p.lo < p.hi
+         AND e.reported_at < p.hi AND ${EVENT_END('e')} > p.lo
        GROUP BY e.device_id
     ) x`;
-
-/**
- * Yearly service cost, roubles, over the last 12 months (the cost-of-ownership service computes it
- * for one device at a time and cannot serve 13,000; this is its definition restricted to service):
- * the costs of the device's service events reported in the window, plus its equal share of the
- * milestones of SERVICE contracts covering it that were paid in the window. Supply and lifecycle
- * payments buy the device and are not service.
- */
-export const yearlyServiceCostSql = (today: string): string => `
-  SELECT c.device_id, sum(c.amount)::float8 AS service_cost
-    FROM (
-      SELECT e.device_id, e.cost AS amount
-        FROM service_events e
-       WHERE e.reported_at >= ${dayStart(`${today} - 364`)} AND e.reported_at < ${dayStart(`${today} + 1`)}
-      UNION ALL
-      SELECT cd.device_id, m.amount / n.devices AS amount
-        FROM contract_devices cd
-        JOIN contracts k ON k.id = cd.contract_id AND k.type = '${ContractType.SERVICE}'
-        JOIN payment_milestones m ON m.contract_id = cd.contract_id
-        JOIN (SELECT contract_id, count(*) AS devices FROM contract_devices GROUP BY contract_id) n
-          ON n.contract_id = cd.contract_id
-       WHERE m.paid_on > ${today} - 365 AND m.paid_on <= ${today}
-    ) c
-   GROUP BY c.device_id`;
 
 /**
  * A purchase price escalated to `today` by `pct` % a year, compounded over whole months since
@@ -136,12 +117,15 @@ export const fleetMedianPriceSql = (today: string, pct: string): string => `
 /**
  * Every installed device on `today` with the inputs of its score, in one statement. `filters` is
  * an SQL condition over `d` (a device row with `facility_name` and `district`), applied after the
- * backup count, which sees the whole installed base.
+ * backup count, which sees the whole installed base. Each input reads its domain's one definition:
+ * capacity (for utilisation %) from utilisation/capacity.sql.ts, the yearly service cost from
+ * service-events/cost-of-ownership.sql.ts, unplanned downtime from downtime.query.ts.
  */
 export const priorityInputsSql = (today: string, filters: string): string => `
   WITH s AS MATERIALIZED (${studiesLast12MonthsSql(today)}),
        dt AS MATERIALIZED (${unplannedDowntimeSql(today)}),
-       sc AS MATERIALIZED (${yearlyServiceCostSql(today)}),
+       sc AS MATERIALIZED (${yearlyServiceCostByDeviceSql(today)}),
+       wdi AS MATERIALIZED (${workingDayIndexSql(studiesWindowSql(today).lo, windowLastDaySql(today))}),
        base AS (
          SELECT d.*, f.name AS facility_name, f.district,
                 m.service_life_years AS modality_life,
@@ -163,15 +147,15 @@ export const priorityInputsSql = (today: string, filters: string): string => `
          (s.device_id IS NOT NULL) AS has_counts,
          ${daysInServiceInWindowSql('d', today)} AS days_in_service,
          ${windowDaysSql(today)} AS window_days,
-         ${utilisationPctSql('d', 'm', 's.studies', 's.device_id IS NOT NULL', today)} AS utilisation_pct,
-         (m.nominal_studies_per_hour * coalesce(d.scheduled_hours_per_week, m.scheduled_hours_per_week) / 7.0
-           * ${daysInServiceInWindowSql('d', today)})::float8 AS capacity_studies,
+         ${windowCapacitySql('d', 'm', today, 'wb', 'wa')} AS capacity_studies,
          coalesce(dt.downtime_hours, 0) AS downtime_hours,
          coalesce(dt.breakdowns, 0) AS breakdowns,
-         sc.service_cost
+         coalesce(sc.service_cost, 0)::float8 AS service_cost
     FROM base d
     JOIN modalities m ON m.code = d.modality
     LEFT JOIN s ON s.device_id = d.id
     LEFT JOIN dt ON dt.device_id = d.id
     LEFT JOIN sc ON sc.device_id = d.id
+    LEFT JOIN wdi wb ON wb.day = coalesce(${installedToSql('d', windowLastDaySql(today))}, ${windowLastDaySql(today)})
+    LEFT JOIN wdi wa ON wa.day = ${installedFromSql('d', studiesWindowSql(today).lo)} - 1
    WHERE ${filters}`;

@@ -54,3 +54,50 @@ export const yearlyServiceCostSql = (d: string, today: string): string =>
  */
 export const serviceCostRatioSql = (yearlyServiceCost: string, replacementPrice: string): string =>
   `(${yearlyServiceCost} / nullif(${replacementPrice}, 0))`;
+
+/**
+ * `yearlyServiceCostSql` for every device at once (the same definition, set-based, for queries over
+ * the whole fleet such as planning's replacement score): a SELECT of `device_id, service_cost`,
+ * with each contract's allocation and paid total computed once instead of once per device and
+ * milestone. Devices without contracts or events have no row (their cost is 0). Tested against
+ * `yearlyServiceCostSql` device by device in test/planning-demo.integration-spec.ts.
+ */
+export const yearlyServiceCostByDeviceSql = (today: string): string => `
+  WITH alloc AS (
+         SELECT x.contract_id,
+                bool_and(coalesce(x.service_fee, 0) > 0) AS by_fee, sum(x.service_fee) AS fees,
+                bool_and(coalesce(xd.purchase_price, 0) > 0) AS by_price, sum(xd.purchase_price) AS prices,
+                count(*) AS n
+           FROM contract_devices x JOIN devices xd ON xd.id = x.device_id
+          GROUP BY x.contract_id),
+       paid AS (
+         SELECT m.contract_id, sum(m.amount) AS amount
+           FROM payment_milestones m WHERE m.paid_on IS NOT NULL GROUP BY m.contract_id),
+       shares AS (
+         SELECT cd.device_id, c.type,
+                sum(p.amount * CASE WHEN a.by_fee THEN cd.service_fee / a.fees
+                                    WHEN a.by_price THEN d.purchase_price / a.prices
+                                    ELSE 1.0 / a.n END) AS amount
+           FROM contract_devices cd
+           JOIN contracts c ON c.id = cd.contract_id
+           JOIN devices d ON d.id = cd.device_id
+           JOIN alloc a ON a.contract_id = cd.contract_id
+           JOIN paid p ON p.contract_id = cd.contract_id
+          WHERE c.type IN ('${ContractType.SERVICE}', '${ContractType.LIFECYCLE}')
+          GROUP BY cd.device_id, c.type),
+       events AS (
+         SELECT e.device_id, sum(e.cost) AS amount
+           FROM service_events e LEFT JOIN contracts c ON c.id = e.contract_id
+          WHERE NOT ${eventCoveredSql('c')}
+          GROUP BY e.device_id),
+       ids AS (SELECT device_id FROM shares UNION SELECT device_id FROM events)
+  SELECT d.id AS device_id,
+         ((coalesce(sv.amount, 0)
+           + coalesce(greatest(0, lc.amount - coalesce(d.purchase_price, 0)), 0)
+           + coalesce(ev.amount, 0))
+          / greatest(1, coalesce(${yearsInServiceSql('d', today)}, 1))) AS service_cost
+    FROM ids
+    JOIN devices d ON d.id = ids.device_id
+    LEFT JOIN shares sv ON sv.device_id = d.id AND sv.type = '${ContractType.SERVICE}'
+    LEFT JOIN shares lc ON lc.device_id = d.id AND lc.type = '${ContractType.LIFECYCLE}'
+    LEFT JOIN events ev ON ev.device_id = d.id`;

@@ -21,6 +21,7 @@ import { DeviceHistoryComponent } from './device-history.component';
 import { DeviceStatusChipComponent } from './device-status-chip.component';
 import { DeviceStatusDialog, type DeviceStatusResult } from './device-status.dialog';
 import { DevicesApi } from './devices.api';
+import { DeviceReplacementComponent } from '../planning/device-replacement.component';
 import { DeviceServiceComponent } from '../service-events/device-service.component';
 import { DeviceUtilisationComponent } from '../utilisation/device-utilisation.component';
 
@@ -57,6 +58,7 @@ interface DetailSection {
     DeviceStatusChipComponent,
     DeviceUtilisationComponent,
     DeviceServiceComponent,
+    DeviceReplacementComponent,
   ],
   templateUrl: './device.page.html',
   styleUrl: './device.page.scss',

@@ -17,7 +17,8 @@ export interface PriorityFilter {
   pageSize: number;
   band?: string;
   sort?: string;
-  deviceId?: string;
+  /** The registry's text search (inventory number, serial, manufacturer, model, facility). */
+  q?: string;
 }
 
 /** The planning API: priorities, age profile, demand and the reference sets. */
@@ -27,8 +28,16 @@ export class PlanningApi {
     return httpResource<Paged<PriorityItem>>(() => {
       const f = filter();
       return f
-        ? `/api/planning/priorities${queryString({ page: f.page, pageSize: f.pageSize, band: f.band, sort: f.sort })}`
+        ? `/api/planning/priorities${queryString({ page: f.page, pageSize: f.pageSize, band: f.band, sort: f.sort, q: f.q })}`
         : undefined;
+    });
+  }
+
+  /** One device's priority (404 when it is not in the installed base). */
+  devicePriorityResource(deviceId: Signal<string | undefined>) {
+    return httpResource<PriorityItem>(() => {
+      const id = deviceId();
+      return id ? `/api/planning/priorities/devices/${encodeURIComponent(id)}` : undefined;
     });
   }
 

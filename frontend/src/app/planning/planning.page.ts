@@ -7,7 +7,7 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatSelectModule } from '@angular/material/select';
 import { MatTabsModule } from '@angular/material/tabs';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import {
   PriorityBand,
   type AgeProfileRow,
@@ -19,6 +19,7 @@ import type { MessageKey } from '../core/i18n/messages';
 import { LoadStateComponent } from '../core/ui/load-state.component';
 import { PlanningApi, type PriorityFilter } from './planning.api';
 import { FACTOR_COLOURS, factorSentence, lifeSentence } from './planning-explain';
+import { ReferenceEditorComponent } from './reference-editor.component';
 
 /** A demand chart's SVG paths: history, forecast, its interval band and the capacity line. */
 interface DemandChart {
@@ -78,6 +79,7 @@ function demandChart(d: ModalityDemand): DemandChart {
     MatTabsModule,
     MatTooltipModule,
     LoadStateComponent,
+    ReferenceEditorComponent,
   ],
   templateUrl: './planning.page.html',
   styleUrl: './planning.page.scss',
@@ -91,12 +93,22 @@ export class PlanningPage {
   protected readonly W = W;
   protected readonly H = H;
 
+  private readonly query = inject(ActivatedRoute).snapshot.queryParamMap;
+
   protected readonly tab = signal(0);
-  protected readonly filter = signal<PriorityFilter>({ page: 1, pageSize: 50 });
+  /** `?q=` narrows the list (the device page's link does), `?explain=<device id>` opens a row. */
+  protected readonly filter = signal<PriorityFilter>({
+    page: 1,
+    pageSize: 50,
+    q: this.query.get('q') || undefined,
+  });
   protected readonly list = this.api.prioritiesResource(computed(() => this.filter()));
   protected readonly items = computed(() => (this.list.hasValue() ? this.list.value().items : []));
   protected readonly total = computed(() => (this.list.hasValue() ? this.list.value().total : 0));
-  protected readonly selected = signal<PriorityItem | null>(null);
+  private readonly selectedId = signal<string | null>(this.query.get('explain'));
+  protected readonly selected = computed<PriorityItem | null>(
+    () => this.items().find((i) => i.deviceId === this.selectedId()) ?? null,
+  );
 
   protected readonly groupBy = signal('MODALITY');
   protected readonly age = this.api.ageProfileResource(
@@ -117,14 +129,6 @@ export class PlanningPage {
       : [],
   );
 
-  protected readonly refActive = computed(() => this.tab() === 3);
-  protected readonly lifeBands = this.api.lifeBandsResource(this.refActive);
-  protected readonly prices = this.api.pricesResource(this.refActive);
-  protected readonly weights = this.api.weightsResource(this.refActive);
-  protected readonly weightRows = computed(() =>
-    this.weights.hasValue() ? Object.entries(this.weights.value().weights) : [],
-  );
-
   protected rank(i: number): number {
     const f = this.filter();
     return (f.page - 1) * f.pageSize + i + 1;
@@ -139,7 +143,11 @@ export class PlanningPage {
   }
 
   protected toggle(item: PriorityItem): void {
-    this.selected.update((s) => (s?.deviceId === item.deviceId ? null : item));
+    this.selectedId.update((s) => (s === item.deviceId ? null : item.deviceId));
+  }
+
+  protected clearQuery(): void {
+    this.filter.update((f) => ({ ...f, q: undefined, page: 1 }));
   }
 
   protected factorName(f: string): string {
