@@ -1,9 +1,13 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import loadHighs from 'highs';
+import * as highsModule from 'highs';
 import type { LpResult, SolveFn } from './scenario-solver.js';
 
-type Highs = Awaited<ReturnType<typeof loadHighs>>;
+type Loader = (typeof highsModule)['default']['default'];
+type Highs = Awaited<ReturnType<Loader>>;
+// An ES module import of this CommonJS-typed package: the loader is the default export at run time.
+const exported = highsModule.default as unknown as Loader | { default: Loader };
+const loadHighs: Loader = typeof exported === 'function' ? exported : exported.default;
 
 /** Column values of a legacy HiGHS result, by name. */
 function values(columns: Record<string, { Primal?: number }>): Record<string, number> {

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PlanningModule } from '../planning/planning.module.js';
+import { ScenarioFleetService } from './scenario-fleet.service.js';
+import { ScenariosController } from './scenarios.controller.js';
+import { ScenariosService } from './scenarios.service.js';
+
+@Module({
+  imports: [PlanningModule],
+  controllers: [ScenariosController],
+  providers: [ScenariosService, ScenarioFleetService],
+  exports: [ScenariosService],
+})
+export class ScenariosModule {}
