@@ -398,10 +398,10 @@ export function buildLp(
   lines.push(o.budgetVariable ? 'Minimize' : 'Maximize');
   lines.push(` obj: ${obj.length ? obj.join(' ') : `0 ${[...vars][0] ?? 'B'}`}`);
   lines.push('Subject To');
-  if (cons.length) lines.push(...cons.map((c) => ` ${c}`));
+  if (cons.length) for (const c of cons) lines.push(` ${c}`);
   else lines.push(` dummy: 0 ${[...vars][0] ?? 'B'} >= 0`);
   lines.push('Bounds');
-  lines.push(...bounds.map((b) => ` ${b}`));
+  for (const b of bounds) lines.push(` ${b}`);
   if (binaries.length) lines.push('Binaries', ` ${binaries.join(' ')}`);
   if (generals.length) lines.push('Generals', ` ${generals.join(' ')}`);
   lines.push('End');
@@ -663,4 +663,98 @@ export function reasonOf(
   const f = prep.forcedBy.get(i);
   if (f) return { reason: PlanReason.TARGET, target: prep.p.targets[f.target]! };
   return { reason: PlanReason.SCORE, target: null };
+}
+
+/**
+ * Rounds the relaxation to a plan and repairs it, without another solve: whole replacements are
+ * kept; fractional devices that a target forces go to the year (up to the target's) where the
+ * relaxation put most of them, dropping the least valuable unforced replacement of that year while
+ * it does not fit; other fractional devices are dropped; then the budget left is filled by score.
+ * Null when that cannot work (new devices for capacity, a target still unmet): the caller solves
+ * the MIP instead.
+ */
+export function roundAndRepair(prep: Prepared, values: Record<string, number>): Schedule | null {
+  const { p } = prep;
+  if (prep.capacityModalities.length) return null;
+  const H = p.horizonYears;
+  const cost = (i: number, t: number) => escalatedPrice(p, p.devices[i]!.price!, t);
+  const spend = Array.from({ length: H }, () => 0);
+  const replace = new Map<number, number>();
+  const fits = (t: number, c: number): boolean => {
+    if (!p.carryOver) return spend[t]! + c <= p.caps[t]! + 0.005;
+    let capCum = 0;
+    let spendCum = 0;
+    for (let u = 0; u < H; u++) {
+      capCum += p.caps[u]!;
+      spendCum += spend[u]! + (u === t ? c : 0);
+      if (u >= t && spendCum > capCum + 0.005) return false;
+    }
+    return true;
+  };
+  const add = (i: number, t: number) => {
+    replace.set(i, t);
+    spend[t]! += cost(i, t);
+  };
+  const drop = (i: number) => {
+    const t = replace.get(i)!;
+    replace.delete(i);
+    spend[t]! -= cost(i, t);
+  };
+  const fractional: number[] = [];
+  for (const i of prep.candidates) {
+    let whole = -1;
+    let frac = false;
+    for (let t = 0; t < H; t++) {
+      const v = values[xName(i, t)];
+      if (v === undefined) continue;
+      if (v >= 1 - 1e-6) whole = t;
+      else if (v > 1e-6) frac = true;
+    }
+    if (frac) fractional.push(i);
+    else if (whole >= 0) add(i, whole);
+  }
+  const forcedFirst = fractional
+    .filter((i) => prep.forcedBy.has(i) || prep.pinned.has(i))
+    .sort((a, b) => (prep.forcedBy.get(a)?.byT ?? 0) - (prep.forcedBy.get(b)?.byT ?? 0));
+  for (const i of forcedFirst) {
+    const byT = prep.pinned.get(i) ?? prep.forcedBy.get(i)!.byT;
+    const years = Array.from({ length: byT + 1 }, (_, t) => t)
+      .filter((t) => !prep.pinned.has(i) || t === byT)
+      .sort((a, b) => (values[xName(i, b)] ?? 0) - (values[xName(i, a)] ?? 0));
+    const room = years.find((t) => fits(t, cost(i, t)));
+    if (room !== undefined) {
+      add(i, room);
+      continue;
+    }
+    const t = years[0]!;
+    const droppable = [...replace]
+      .filter(([j, tj]) => tj === t && !prep.forcedBy.has(j) && !prep.pinned.has(j))
+      .map(([j]) => j)
+      .sort(
+        (a, b) =>
+          benefit(p, p.devices[a]!.score, t) / cost(a, t) -
+          benefit(p, p.devices[b]!.score, t) / cost(b, t),
+      );
+    for (const j of droppable) {
+      if (fits(t, cost(i, t))) break;
+      drop(j);
+    }
+    if (!fits(t, cost(i, t))) return null;
+    add(i, t);
+  }
+  // Fill what is left, best score first, each in the earliest year it fits.
+  const rest = prep.candidates
+    .filter((i) => !replace.has(i) && !prep.pinned.has(i))
+    .sort((a, b) => p.devices[b]!.score - p.devices[a]!.score);
+  for (const i of rest) {
+    if (p.devices[i]!.score <= 0) break;
+    for (let t = 0; t < H; t++)
+      if (fits(t, cost(i, t))) {
+        add(i, t);
+        break;
+      }
+  }
+  const schedule = { replace, added: [] };
+  const m = measure(prep, schedule);
+  return m.unmetTargets.length ? null : schedule;
 }

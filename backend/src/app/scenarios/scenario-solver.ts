@@ -3,7 +3,9 @@ import {
   buildLp,
   byScore,
   measure,
+  objectiveOf,
   prepare,
+  roundAndRepair,
   readSchedule,
   xName,
   type Prepared,
@@ -32,12 +34,27 @@ export interface SolveLimits {
   mipSeconds: number;
   /** Relative gap at which HiGHS may stop, e.g. 0.001. */
   mipRelGap: number;
+  /** A rounded and repaired relaxation within this gap to the LP bound (%) is taken without a MIP. */
+  repairGapPct: number;
+  /** Up to this many columns the whole MIP is solved; above, the relaxation is rounded and repaired. */
+  smallModelColumns: number;
 }
 
-/** Up to this many columns the whole MIP is solved; above, the relaxation is fixed and repaired. */
-export const SMALL_MODEL_COLUMNS = 2000;
+/** The plan's gap to the LP bound, %, to two decimals. */
+function gapTo(bound: number, objective: number): number {
+  return Math.abs(bound) < 1e-9
+    ? 0
+    : Math.max(0, Math.round((10_000 * (bound - objective)) / Math.abs(bound)) / 100);
+}
 
-export const DEFAULT_LIMITS: SolveLimits = { mipSeconds: 20, mipRelGap: 0.001 };
+const LP_OPTIONS = { solver: 'simplex', presolve: 'off' } as const;
+
+export const DEFAULT_LIMITS: SolveLimits = {
+  mipSeconds: 20,
+  mipRelGap: 0.001,
+  repairGapPct: 0.5,
+  smallModelColumns: 2000,
+};
 
 export type SolveOutcome =
   | {
@@ -125,7 +142,8 @@ export async function solveScenario(
     };
   }
   await progress(20, 'LP_RELAXATION');
-  const lp = await run(full.text, { solver: 'simplex' });
+  // Dual simplex without presolve measured fastest on this model (a multiple-choice knapsack).
+  const lp = await run(full.text, LP_OPTIONS);
   if (lp.status === 'Infeasible' || !hasSolution(lp)) {
     if (lp.status !== 'Infeasible' && lp.status !== 'Primal infeasible or unbounded')
       throw new Error(`HiGHS ended the relaxation with status ${lp.status}`);
@@ -138,12 +156,43 @@ export async function solveScenario(
       report: report('Infeasible', 'LP relaxation', full.vars, full.rows, null, null),
     };
   }
+  const bound = lp.objective;
+  const finish = async (
+    found: Schedule,
+    how: string,
+    status: string,
+    mipBoundGap: boolean,
+  ): Promise<SolveOutcome> => {
+    let schedule = found;
+    let method = how;
+    let optimum = measure(prep, schedule);
+    const spreadsheetSchedule = byScore(prep);
+    const spreadsheet = measure(prep, spreadsheetSchedule);
+    // The spreadsheet's plan is a feasible start when it meets the targets: never report worse.
+    if (!spreadsheet.unmetTargets.length && spreadsheet.objective > optimum.objective) {
+      schedule = spreadsheetSchedule;
+      optimum = spreadsheet;
+      method += '; the by-score plan scored higher and is kept';
+    }
+    const lpGap = gapTo(bound, optimum.objective);
+    // A MIP proved optimal within mip_rel_gap has that gap to its own (tighter) bound.
+    const gapPct = mipBoundGap ? Math.min(lpGap, limits.mipRelGap * 100) : lpGap;
+    await progress(95, 'MEASURES');
+    return {
+      kind: 'PLAN',
+      prep,
+      schedule,
+      optimum,
+      byScore: spreadsheet,
+      report: report(status, method, full.vars, full.rows, gapPct, Math.round(bound * 100) / 100),
+    };
+  };
   await progress(45, 'MIP');
   let mip: LpResult;
   let usedFixed: Map<string, number> | undefined;
   let method: string;
   let mipBoundGap = false;
-  if (full.vars <= SMALL_MODEL_COLUMNS) {
+  if (full.vars <= limits.smallModelColumns) {
     method = 'MIP (branch and cut)';
     const m = buildLp(prep, {
       targets: problem.targets.length,
@@ -153,22 +202,38 @@ export async function solveScenario(
     mip = await run(m.text, { time_limit: limits.mipSeconds, mip_rel_gap: limits.mipRelGap });
     mipBoundGap = mip.status === 'Optimal';
   } else {
-    // Relax and fix: integral columns of the relaxation are fixed; fractional devices stay free.
-    const fixed = new Map<string, number>();
-    const fractionalDevice = new Set<number>();
-    for (const i of prep.candidates)
-      for (let t = 0; t < problem.horizonYears; t++) {
-        const v = lp.values[xName(i, t)];
-        if (v !== undefined && v > 1e-6 && v < 1 - 1e-6) fractionalDevice.add(i);
-      }
-    for (const i of prep.candidates) {
-      if (fractionalDevice.has(i)) continue;
-      for (let t = 0; t < problem.horizonYears; t++) {
-        const v = lp.values[xName(i, t)];
-        if (v !== undefined) fixed.set(xName(i, t), v > 0.5 ? 1 : 0);
+    const repaired = roundAndRepair(prep, lp.values);
+    if (repaired) {
+      const gap = gapTo(lp.objective, objectiveOf(prep, repaired));
+      if (gap <= limits.repairGapPct) {
+        await progress(80, 'BY_SCORE');
+        return finish(
+          repaired,
+          'LP relaxation (HiGHS dual simplex), rounded and repaired',
+          'Optimal',
+          false,
+        );
       }
     }
-    method = `LP relaxation, ${fixed.size} columns fixed, MIP over ${fractionalDevice.size} fractional devices`;
+    // Relax and fix: a device the relaxation leaves alone is not replaced; one it replaces whole
+    // in a year keeps only that year (it may still be dropped to make room); fractional devices
+    // keep every year. What remains is a small, nearly integral MIP.
+    const fixed = new Map<string, number>();
+    const fractionalDevice = new Set<number>();
+    let kept = 0;
+    for (const i of prep.candidates) {
+      const xs = Array.from({ length: problem.horizonYears }, (_, t) => lp.values[xName(i, t)]);
+      if (xs.some((v) => v !== undefined && v > 1e-6 && v < 1 - 1e-6)) {
+        fractionalDevice.add(i);
+        continue;
+      }
+      const whole = xs.findIndex((v) => v !== undefined && v >= 1 - 1e-6);
+      if (whole >= 0) kept++;
+      xs.forEach((v, t) => {
+        if (v !== undefined && t !== whole) fixed.set(xName(i, t), 0);
+      });
+    }
+    method = `LP relaxation, then a MIP over its ${kept} whole replacements and ${fractionalDevice.size} fractional devices`;
     const m = buildLp(prep, {
       targets: problem.targets.length,
       relax: false,
@@ -205,32 +270,7 @@ export async function solveScenario(
     }
   }
   await progress(80, 'BY_SCORE');
-  let schedule = readSchedule(prep, mip.values, usedFixed);
-  let optimum = measure(prep, schedule);
-  const spreadsheetSchedule = byScore(prep);
-  const spreadsheet = measure(prep, spreadsheetSchedule);
-  // The spreadsheet's plan is a feasible start when it meets the targets: never report worse.
-  if (!spreadsheet.unmetTargets.length && spreadsheet.objective > optimum.objective) {
-    schedule = spreadsheetSchedule;
-    optimum = spreadsheet;
-    method += '; the by-score plan scored higher and is kept';
-  }
-  const bound = lp.objective;
-  const lpGap =
-    Math.abs(bound) < 1e-9
-      ? 0
-      : Math.max(0, Math.round((10_000 * (bound - optimum.objective)) / Math.abs(bound)) / 100);
-  // A MIP proved optimal within mip_rel_gap has that gap to its own (tighter) bound.
-  const gapPct = mipBoundGap ? Math.min(lpGap, limits.mipRelGap * 100) : lpGap;
-  await progress(95, 'MEASURES');
-  return {
-    kind: 'PLAN',
-    prep,
-    schedule,
-    optimum,
-    byScore: spreadsheet,
-    report: report(mip.status, method, full.vars, full.rows, gapPct, Math.round(bound * 100) / 100),
-  };
+  return finish(readSchedule(prep, mip.values, usedFixed), method, mip.status, mipBoundGap);
 }
 
 /**
@@ -248,7 +288,7 @@ export async function explainInfeasible(
   let failing: number | null = null;
   for (let k = 0; k <= p.targets.length; k++) {
     const m = buildLp(prep, { targets: k, relax: true, budgetVariable: false });
-    const r = await run(m.text, { solver: 'simplex' });
+    const r = await run(m.text, LP_OPTIONS);
     if (!hasSolution(r)) {
       failing = k === 0 ? null : k - 1;
       break;
