@@ -13,12 +13,19 @@ import {
   type ScenarioResponse,
   type ScenarioRunResponse,
 } from '@radfleet/shared';
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cityToday } from '../src/app/common/calendar.js';
 import { ScenariosService } from '../src/app/scenarios/scenarios.service.js';
 import { createDevice, createFacility, signInAs, type Account } from './support/accounts.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+
+function binary(res: request.Response, cb: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+}
 
 /**
  * Replacement scenarios through the API on a real PostgreSQL: a hand-made fleet of six devices in
@@ -246,7 +253,7 @@ describe('replacement scenarios', () => {
         .expect(200)
     ).body as ScenarioResponse;
     const again = await runToEnd(patched.id);
-    expect(again.status).toBe(ScenarioRunStatus.SUCCEEDED);
+    expect(again.status, JSON.stringify(again)).toBe(ScenarioRunStatus.SUCCEEDED);
     expect(again.optimum!.unmetTargets).toEqual([]);
     expect(again.optimum!.years[0]!.analogueLeft).toBe(0);
   });
@@ -342,6 +349,43 @@ describe('replacement scenarios', () => {
       .query({ ids: s.id })
       .set(exec.auth)
       .expect(400);
+  });
+
+  it('exports the plan as xlsx with typed cells, in the chosen language', async () => {
+    const plan = (
+      await request(t.server)
+        .get(`/api/planning/scenarios/${planned.id}/plan`)
+        .set(exec.auth)
+        .expect(200)
+    ).body as PlanResponse;
+    const res = await request(t.server)
+      .get(`/api/planning/scenarios/${planned.id}/plan.xlsx`)
+      .query({ lang: 'en' })
+      .set(exec.auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Years', 'Schedule']);
+    const years = wb.getWorksheet('Years')!;
+    expect(years.rowCount).toBe(1 + plan.scenario.horizonYears);
+    expect(years.getRow(2).getCell(1).value).toBe(startYear);
+    expect(typeof years.getRow(2).getCell(3).value).toBe('number');
+    const schedule = wb.getWorksheet('Schedule')!;
+    expect(schedule.rowCount).toBe(1 + plan.rows.length);
+    const first = schedule.getRow(2);
+    expect(first.getCell(1).value).toBe(plan.rows[0]!.year);
+    expect(first.getCell(8).value).toBe(Number(plan.rows[0]!.price));
+    const ru = await request(t.server)
+      .get(`/api/planning/scenarios/${planned.id}/plan.xlsx`)
+      .set(exec.auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const wbRu = new ExcelJS.Workbook();
+    await wbRu.xlsx.load(ru.body as unknown as ArrayBuffer);
+    expect(wbRu.worksheets.map((w) => w.name)).toEqual(['Сводка', 'По годам', 'График замен']);
   });
 
   it('audits every change, run and approval', async () => {

@@ -39,7 +39,11 @@ function fleet(n, startYear) {
     const analogue = ['RADIOGRAPHY', 'FLUOROGRAPHY', 'MAMMOGRAPHY'].includes(m[0]) && rnd() < 0.3;
     const start = startYear - 1 - age;
     const ratio = age / m[3];
-    const score = Math.min(100, Math.round((Math.min(ratio, 1.5) / 1.5) * 35 + (analogue ? 12 : 0) + rnd() * 30) + 0.01 * Math.floor(rnd() * 100));
+    const score = Math.min(
+      100,
+      Math.round((Math.min(ratio, 1.5) / 1.5) * 35 + (analogue ? 12 : 0) + rnd() * 30) +
+        0.01 * Math.floor(rnd() * 100),
+    );
     devices.push({
       id: `d${i}`,
       modality: m[0],
@@ -76,7 +80,9 @@ export function problemFor(n, targets, capFactor = 1) {
 }
 
 export async function run(root) {
-  const { solveScenario } = await import(join(root, 'backend/dist/app/scenarios/scenario-solver.js'));
+  const { solveScenario } = await import(
+    join(root, 'backend/dist/app/scenarios/scenario-solver.js')
+  );
   const { solveInProcess } = await import(join(root, 'backend/dist/app/scenarios/highs-runner.js'));
   await solveInProcess('Maximize\n obj: x\nSubject To\n c: x <= 1\nEnd', { output_flag: false }); // load the Wasm
   const analogueOut = [{ kind: 'ANALOGUE_OUT', year: 2029, modality: null }];
@@ -88,7 +94,8 @@ export async function run(root) {
     const t0 = performance.now();
     const o = await solveScenario(problemFor(n, analogueOut), solveInProcess);
     const ms = performance.now() - t0;
-    if (o.kind !== 'PLAN') throw new Error(`${label}: no plan (${JSON.stringify(o.infeasibility)})`);
+    if (o.kind !== 'PLAN')
+      throw new Error(`${label}: no plan (${JSON.stringify(o.infeasibility)})`);
     out.push(
       {
         figure: `10-year plan, ${label}`,
@@ -140,6 +147,7 @@ export async function run(root) {
     target: '< 15 s',
     pass: o.kind === 'INFEASIBLE' && o.infeasibility.minimumYearlyBudget !== null && ms < 15000,
   });
-  if (o.kind === 'INFEASIBLE') console.log(`   minimum yearly budget: ${o.infeasibility.minimumYearlyBudget}`);
+  if (o.kind === 'INFEASIBLE')
+    console.log(`   minimum yearly budget: ${o.infeasibility.minimumYearlyBudget}`);
   return out;
 }

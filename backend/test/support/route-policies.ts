@@ -176,6 +176,7 @@ export const ROUTE_POLICIES: Record<string, RoleAccess> = {
   'POST /api/planning/scenarios/{id}/run': ADMIN_PROCUREMENT,
   'GET /api/planning/scenarios/{id}/runs/{runId}': ALL,
   'GET /api/planning/scenarios/{id}/plan': ALL,
+  'GET /api/planning/scenarios/{id}/plan.xlsx': ALL,
   'POST /api/planning/scenarios/{id}/approve': {
     ADMIN: 'allow',
     PROCUREMENT: 'deny',

@@ -8,10 +8,14 @@ import {
   Patch,
   Post,
   Query,
+  Res,
 } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiAcceptedResponse,
+  ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -19,6 +23,7 @@ import {
   CopyScenarioDto,
   CreateScenarioDto,
   Permission,
+  PlanExportQuery,
   ScenarioCompareQuery,
   ScenarioListQuery,
   ScenarioVersionDto,
@@ -41,6 +46,8 @@ import {
   ApiQueryOf,
   PROBLEM,
 } from '../common/openapi/openapi.js';
+import { sendXlsx, XLSX_CONTENT, XLSX_MIME } from '../common/upload.js';
+import { ScenariosExportService } from './scenarios-export.service.js';
 import { ScenariosService } from './scenarios.service.js';
 
 const uuid = new ParseUUIDPipe();
@@ -48,7 +55,10 @@ const uuid = new ParseUUIDPipe();
 @ApiTags('scenarios')
 @Controller('planning')
 export class ScenariosController {
-  constructor(private readonly scenarios: ScenariosService) {}
+  constructor(
+    private readonly scenarios: ScenariosService,
+    private readonly exporter: ScenariosExportService,
+  ) {}
 
   @Get('scenarios')
   @RequirePermission(Permission.READ)
@@ -144,6 +154,35 @@ export class ScenariosController {
   })
   plan(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<PlanResponse> {
     return this.scenarios.plan(user, id);
+  }
+
+  @Get('scenarios/:id/plan.xlsx')
+  @RequirePermission(Permission.READ)
+  @ApiOperation({
+    summary:
+      'The plan as an xlsx workbook in the chosen language: summary with the solver report, one row a year, the device schedule',
+  })
+  @ApiQueryOf(PlanExportQuery)
+  @ApiProduces(XLSX_MIME)
+  @ApiOkResponse({ description: 'The workbook', content: XLSX_CONTENT })
+  @ApiProblems(400, 404, 409)
+  @ApiUnprocessableEntityResponse({
+    description: 'The targets cannot be met: no plan to export.',
+    content: PROBLEM,
+  })
+  async planXlsx(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Query() q: PlanExportQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    const plan = await this.scenarios.plan(user, id);
+    const lang = q.lang ?? 'ru';
+    sendXlsx(
+      res,
+      `radfleet-${lang === 'ru' ? 'plan-zameny' : 'replacement-plan'}-${plan.scenario.startYear}.xlsx`,
+    );
+    await this.exporter.export(plan, lang, res);
   }
 
   @Post('scenarios/:id/approve')

@@ -664,10 +664,19 @@ export class ScenariosService implements OnApplicationShutdown {
     } catch (e) {
       this.logger.error(`scenario run ${runId} failed: ${(e as Error).message}`);
       await this.dataSource
-        .query(
-          `UPDATE scenario_runs SET status = $2, error = $3, finished_at = now(), stage = 'FAILED' WHERE id = $1`,
-          [runId, ScenarioRunStatus.FAILED, (e as Error).message.slice(0, 2000)],
-        )
+        .transaction(async (em) => {
+          await em.query(
+            `UPDATE scenario_runs SET status = $2, error = $3, finished_at = now(), stage = 'FAILED' WHERE id = $1`,
+            [runId, ScenarioRunStatus.FAILED, (e as Error).message.slice(0, 2000)],
+          );
+          await this.audit.record(em, {
+            action: AuditAction.UPDATE,
+            entityType: 'scenario-run',
+            entityId: runId,
+            before: { status: ScenarioRunStatus.RUNNING },
+            after: { status: ScenarioRunStatus.FAILED, error: (e as Error).message.slice(0, 500) },
+          });
+        })
         .catch(() => undefined);
     } finally {
       if (worker) {
