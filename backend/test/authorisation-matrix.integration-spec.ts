@@ -146,7 +146,7 @@ describe('the authorisation matrix', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, 300_000); // ~100 routes × 4 roles, one request at a time: no speed assumption
 
   it('refuses EXECUTIVE every write but its own password, sign-out and plan approval', () => {
     const writes = routes.filter(
