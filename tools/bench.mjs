@@ -17,6 +17,7 @@ const sections = [
   { name: 'contracts', module: './bench/contracts.mjs' },
   { name: 'load', module: './bench/load.mjs' },
   { name: 'planning', module: './bench/planning.mjs' },
+  { name: 'scenarios', module: './bench/scenarios.mjs' },
 ];
 
 if (

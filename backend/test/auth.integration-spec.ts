@@ -38,7 +38,7 @@ describe('sign-in and sessions', () => {
       email,
       role: 'EXECUTIVE',
       active: true,
-      permissions: ['READ', 'SELF'],
+      permissions: ['READ', 'SELF', 'PLAN_APPROVE'],
     });
   });
 

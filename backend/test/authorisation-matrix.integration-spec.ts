@@ -8,7 +8,12 @@ import {
   signInAs,
   type Account,
 } from './support/accounts.js';
-import { PUBLIC_ROUTES, ROUTE_POLICIES, SELF_ROUTES } from './support/route-policies.js';
+import {
+  EXECUTIVE_WRITES,
+  PUBLIC_ROUTES,
+  ROUTE_POLICIES,
+  SELF_ROUTES,
+} from './support/route-policies.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -141,11 +146,15 @@ describe('the authorisation matrix', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, 300_000); // ~100 routes × 4 roles, one request at a time: no speed assumption
 
-  it('refuses EXECUTIVE every write but its own password and sign-out', () => {
+  it('refuses EXECUTIVE every write but its own password, sign-out and plan approval', () => {
     const writes = routes.filter(
-      (r) => r.method !== 'get' && !PUBLIC_ROUTES.has(r.key) && !SELF_ROUTES.has(r.key),
+      (r) =>
+        r.method !== 'get' &&
+        !PUBLIC_ROUTES.has(r.key) &&
+        !SELF_ROUTES.has(r.key) &&
+        !EXECUTIVE_WRITES.has(r.key),
     );
     expect(writes.length).toBeGreaterThan(0);
     for (const r of writes) expect(ROUTE_POLICIES[r.key]!.EXECUTIVE, r.key).toBe('deny');

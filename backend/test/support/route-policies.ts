@@ -166,4 +166,26 @@ export const ROUTE_POLICIES: Record<string, RoleAccess> = {
   'PUT /api/planning/prices': ADMIN_PROCUREMENT,
   'GET /api/planning/weights': ALL,
   'PUT /api/planning/weights': ADMIN_ONLY,
+
+  // Replacement scenarios: PROCUREMENT and ADMIN write and run, EXECUTIVE and ADMIN approve, all read
+  // (facility managers see their own facilities' plan rows).
+  'GET /api/planning/scenarios': ALL,
+  'POST /api/planning/scenarios': ADMIN_PROCUREMENT,
+  'GET /api/planning/compare': ALL,
+  'GET /api/planning/scenarios/{id}': ALL,
+  'PATCH /api/planning/scenarios/{id}': ADMIN_PROCUREMENT,
+  'POST /api/planning/scenarios/{id}/run': ADMIN_PROCUREMENT,
+  'GET /api/planning/scenarios/{id}/runs/{runId}': ALL,
+  'GET /api/planning/scenarios/{id}/plan': ALL,
+  'GET /api/planning/scenarios/{id}/plan.xlsx': ALL,
+  'POST /api/planning/scenarios/{id}/approve': {
+    ADMIN: 'allow',
+    PROCUREMENT: 'deny',
+    FACILITY_MANAGER: 'deny',
+    EXECUTIVE: 'allow',
+  },
+  'POST /api/planning/scenarios/{id}/copy': ADMIN_PROCUREMENT,
 };
+
+/** The one write an executive makes besides their own account: approving a replacement plan. */
+export const EXECUTIVE_WRITES = new Set(['POST /api/planning/scenarios/{id}/approve']);

@@ -22,6 +22,8 @@ export enum Permission {
   ARCHIVE_ADMIN = 'ARCHIVE_ADMIN',
   REFERENCE_WRITE = 'REFERENCE_WRITE',
   PLAN_WRITE = 'PLAN_WRITE',
+  /** Approve a replacement plan: EXECUTIVE and ADMIN. */
+  PLAN_APPROVE = 'PLAN_APPROVE',
   USER_ADMIN = 'USER_ADMIN',
   AUDIT_READ = 'AUDIT_READ',
 }
@@ -37,7 +39,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
       p !== Permission.USER_ADMIN &&
       p !== Permission.AUDIT_READ &&
       p !== Permission.ARCHIVE_ADMIN &&
-      p !== Permission.REFERENCE_WRITE,
+      p !== Permission.REFERENCE_WRITE &&
+      p !== Permission.PLAN_APPROVE,
   ),
   [Role.FACILITY_MANAGER]: [
     Permission.READ,
@@ -46,7 +49,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.SERVICE_EVENT_WRITE,
     Permission.UTILISATION_WRITE,
   ],
-  [Role.EXECUTIVE]: [Permission.READ, Permission.SELF],
+  [Role.EXECUTIVE]: [Permission.READ, Permission.SELF, Permission.PLAN_APPROVE],
 };
 
 /** Permissions that a facility manager holds only for their own facilities. */

@@ -15,10 +15,12 @@ const user = (role: Role, facilityIds: string[] = []): AuthUser => ({
 describe('PolicyService', () => {
   const policy = new PolicyService();
 
-  it('lets EXECUTIVE read but write nothing', () => {
+  it('lets EXECUTIVE read and approve replacement plans, but write nothing else', () => {
     expect(policy.has(user(Role.EXECUTIVE), Permission.READ)).toBe(true);
+    expect(policy.has(user(Role.EXECUTIVE), Permission.PLAN_APPROVE)).toBe(true);
+    expect(policy.has(user(Role.PROCUREMENT), Permission.PLAN_APPROVE)).toBe(false);
     for (const p of Object.values(Permission).filter(
-      (p) => p !== Permission.READ && p !== Permission.SELF,
+      (p) => p !== Permission.READ && p !== Permission.SELF && p !== Permission.PLAN_APPROVE,
     )) {
       expect(policy.has(user(Role.EXECUTIVE), p), p).toBe(false);
     }

@@ -25,6 +25,10 @@ import { LifeBandEntity } from '../planning/entities/life-band.entity.js';
 import { PlanningReferenceEntity } from '../planning/entities/planning-reference.entity.js';
 import { PriorityWeightSetEntity } from '../planning/entities/priority-weight-set.entity.js';
 import { ReplacementPriceEntity } from '../planning/entities/replacement-price.entity.js';
+import { ScenarioApprovalEntity } from '../scenarios/entities/scenario-approval.entity.js';
+import { ScenarioPlanRowEntity } from '../scenarios/entities/scenario-plan-row.entity.js';
+import { ScenarioRunEntity } from '../scenarios/entities/scenario-run.entity.js';
+import { ScenarioEntity } from '../scenarios/entities/scenario.entity.js';
 import { ServiceEventEntity } from '../service-events/entities/service-event.entity.js';
 
 /** Every TypeORM entity of the application; each domain adds its own here. */
@@ -58,4 +62,8 @@ export const ENTITIES: Function[] = [
   LifeBandEntity,
   ReplacementPriceEntity,
   PriorityWeightSetEntity,
+  ScenarioEntity,
+  ScenarioRunEntity,
+  ScenarioPlanRowEntity,
+  ScenarioApprovalEntity,
 ];

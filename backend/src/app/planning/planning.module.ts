@@ -15,6 +15,6 @@ import { PrioritiesService } from './priorities.service.js';
     AgeProfileService,
     DemandService,
   ],
-  exports: [PrioritiesService, PlanningReferenceService],
+  exports: [PrioritiesService, PlanningReferenceService, DemandService, AgeProfileService],
 })
 export class PlanningModule {}
