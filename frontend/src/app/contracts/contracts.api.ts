@@ -9,7 +9,7 @@ import type {
 } from '@radfleet/shared';
 import { firstValueFrom } from 'rxjs';
 import { queryString } from '../core/http/query';
-import { downloaded, type DownloadedFile } from '../devices/devices.api';
+import { downloaded, type DownloadedFile } from '../core/http/download';
 
 export interface ContractFilter {
   page: number;

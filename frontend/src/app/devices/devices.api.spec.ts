@@ -3,7 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { parseDeviceFilter } from './device-filter';
-import { DevicesApi, fileNameFromDisposition } from './devices.api';
+import { fileNameFromDisposition } from '../core/http/download';
+import { DevicesApi } from './devices.api';
 
 describe('DevicesApi', () => {
   beforeEach(() => {

@@ -37,4 +37,3 @@ export {
 } from './xlsx.writer.js';
 export { readImportFile, type ImportFile, type ImportRow } from './import-file.js';
 export { assertSomeRowInScope, boundedRows, SpreadsheetImports } from './imports.service.js';
-export { ImportsModule } from './imports.module.js';
