@@ -23,6 +23,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { assertVersion, isUniqueViolation } from '../common/persistence.js';
 import { SuppliersService } from '../suppliers/suppliers.service.js';
+import {
+  contractRuleErrors,
+  terminationRuleErrors,
+  type CoveredDevice,
+  type Milestone,
+} from './contract-rules.js';
 import { ContractErrorCode, ContractException } from './contracts.exception.js';
 import { cityToday } from '../common/calendar.js';
 import {
@@ -34,21 +40,7 @@ import {
 } from './contracts.query.js';
 import { ContractEntity } from './entities/contract.entity.js';
 
-interface CoveredDevice {
-  deviceId: string;
-  serviceFrom: string;
-  serviceTo: string;
-  serviceFee: string | null;
-}
-
 const ROWS = contractRows('$1::date');
-
-interface Milestone {
-  description: string | null;
-  dueDate: string;
-  amount: string;
-  paidOn: string | null;
-}
 
 function snapshot(c: ContractEntity, devices: CoveredDevice[], milestones: Milestone[]) {
   return {
@@ -276,13 +268,7 @@ export class ContractsService {
           `Contract ${current.number} was terminated on ${current.terminatedOn} already.`,
         );
       }
-      const errors: FieldError[] = [];
-      if (current.signedOn === null)
-        errors.push({ field: 'terminatedOn', message: 'a draft is not in force: edit it instead' });
-      else if (dto.terminatedOn < current.signedOn)
-        errors.push({ field: 'terminatedOn', message: 'terminatedOn must not be before signedOn' });
-      if (dto.terminatedOn > current.endDate)
-        errors.push({ field: 'terminatedOn', message: 'terminatedOn must not be after endDate' });
+      const errors = terminationRuleErrors(current, dto.terminatedOn);
       if (errors.length) throw invalid(errors);
       const devices = await this.loadDevices(em, id);
       const milestones = await this.loadMilestones(em, id);
@@ -319,38 +305,7 @@ export class ContractsService {
     selfId: string | null,
   ): Promise<void> {
     await this.suppliers.assertExists(c.supplierId, em);
-    const errors: FieldError[] = [];
-    if (c.endDate < c.startDate)
-      errors.push({ field: 'endDate', message: 'endDate must not be before startDate' });
-    if (c.terminatedOn !== null && c.terminatedOn > c.endDate)
-      errors.push({ field: 'endDate', message: 'endDate must not be before the termination' });
-    const total = milestones.reduce((s, m) => s + kopecks(m.amount), 0n);
-    if (total > kopecks(c.value))
-      errors.push({
-        field: 'milestones',
-        message: `the milestones add up to ${formatKopecks(total)}, more than the value ${c.value}`,
-      });
-    const seen = new Set<string>();
-    devices.forEach((d, i) => {
-      if (seen.has(d.deviceId))
-        errors.push({ field: `devices.${i}.deviceId`, message: 'the device is listed twice' });
-      seen.add(d.deviceId);
-      if (d.serviceFrom < c.startDate || d.serviceFrom > c.endDate)
-        errors.push({
-          field: `devices.${i}.serviceFrom`,
-          message: "serviceFrom must be within the contract's dates",
-        });
-      if (d.serviceTo < c.startDate || d.serviceTo > c.endDate)
-        errors.push({
-          field: `devices.${i}.serviceTo`,
-          message: "serviceTo must be within the contract's dates",
-        });
-      if (d.serviceTo < d.serviceFrom)
-        errors.push({
-          field: `devices.${i}.serviceTo`,
-          message: 'serviceTo must not be before serviceFrom',
-        });
-    });
+    const errors = contractRuleErrors(c, devices, milestones);
     if (errors.length) throw invalid(errors);
     if (devices.length === 0) return;
 
