@@ -21,6 +21,7 @@ import {
 } from '@radfleet/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { bulkInsert } from '../common/bulk-insert.js';
 import { assertVersion, isUniqueViolation } from '../common/persistence.js';
 import { SuppliersService } from '../suppliers/suppliers.service.js';
 import {
@@ -356,31 +357,31 @@ export class ContractsService {
     devices: CoveredDevice[],
     milestones: Milestone[],
   ): Promise<void> {
-    if (devices.length)
-      await em.query(
-        `INSERT INTO contract_devices (contract_id, device_id, service_from, service_to, service_fee)
-         SELECT $1, * FROM unnest($2::uuid[], $3::date[], $4::date[], $5::numeric[])`,
-        [
-          id,
-          devices.map((d) => d.deviceId),
-          devices.map((d) => d.serviceFrom),
-          devices.map((d) => d.serviceTo),
-          devices.map((d) => d.serviceFee),
-        ],
-      );
-    if (milestones.length)
-      await em.query(
-        `INSERT INTO payment_milestones (contract_id, sequence, description, due_date, amount, paid_on)
-         SELECT $1, * FROM unnest($2::int[], $3::varchar[], $4::date[], $5::numeric[], $6::date[])`,
-        [
-          id,
-          milestones.map((_, i) => i + 1),
-          milestones.map((m) => m.description),
-          milestones.map((m) => m.dueDate),
-          milestones.map((m) => m.amount),
-          milestones.map((m) => m.paidOn),
-        ],
-      );
+    await bulkInsert<CoveredDevice>(
+      em,
+      'contract_devices',
+      [
+        { name: 'contract_id', type: 'uuid[]', value: () => id },
+        { name: 'device_id', type: 'uuid[]', value: (d) => d.deviceId },
+        { name: 'service_from', type: 'date[]', value: (d) => d.serviceFrom },
+        { name: 'service_to', type: 'date[]', value: (d) => d.serviceTo },
+        { name: 'service_fee', type: 'numeric[]', value: (d) => d.serviceFee },
+      ],
+      devices,
+    );
+    await bulkInsert<Milestone & { sequence: number }>(
+      em,
+      'payment_milestones',
+      [
+        { name: 'contract_id', type: 'uuid[]', value: () => id },
+        { name: 'sequence', type: 'int[]', value: (m) => m.sequence },
+        { name: 'description', type: 'varchar[]', value: (m) => m.description },
+        { name: 'due_date', type: 'date[]', value: (m) => m.dueDate },
+        { name: 'amount', type: 'numeric[]', value: (m) => m.amount },
+        { name: 'paid_on', type: 'date[]', value: (m) => m.paidOn },
+      ],
+      milestones.map((m, i) => ({ ...m, sequence: i + 1 })),
+    );
   }
 
   private async loadDevices(em: EntityManager, id: string): Promise<CoveredDevice[]> {
