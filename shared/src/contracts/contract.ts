@@ -21,6 +21,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../common/paging.js';
 import { PartialDto } from '../common/partial-dto.js';
+import { LANGS, type Lang } from '../common/lang.js';
 import { toArray, toNumber, trim } from '../common/transforms.js';
 import { MONEY_PATTERN } from '../devices/device.js';
 import { IsSaneDate } from '../common/dates.js';
@@ -315,7 +316,7 @@ export class ContractExportQuery extends ContractListQuery {
   @IsSaneDate()
   @IsDateString(DATE, { message: 'to must be a date (YYYY-MM-DD)' })
   to?: string;
-  @IsOptional() @IsIn(['ru', 'en']) lang?: 'ru' | 'en';
+  @IsOptional() @IsIn([...LANGS]) lang?: Lang;
 }
 
 export interface SlaTerms {

@@ -1,3 +1,4 @@
+import type { Lang } from '@radfleet/shared';
 /**
  * Streaming xlsx writers over exceljs's `stream.xlsx.WorkbookWriter`: rows are committed as they
  * are written, so a report of any length uses flat memory and can go straight into an HTTP
@@ -15,7 +16,7 @@ import { columnLetter, compileColumns } from './spreadsheet.headers.js';
 import { enumLabel } from './spreadsheet.parsers.js';
 import type { ColumnSpec } from './spreadsheet.types.js';
 
-export type ReportLanguage = 'ru' | 'en';
+export type ReportLanguage = Lang;
 
 /** How a report cell is typed and formatted. */
 export type ReportCellType =
