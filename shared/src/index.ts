@@ -23,6 +23,7 @@ export * from './suppliers/supplier.js';
 export * from './contracts/contract.js';
 export * from './service-events/service-event.js';
 export * from './common/partial-dto.js';
+export * from './common/lang.js';
 export * from './calendar/city-calendar.js';
 export * from './devices/fleet-figures.js';
 export * from './devices/fleet-glossary.js';

@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js';
-import { ImportsModule } from './common/spreadsheet/imports.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { AppConfig } from './config/app.config.js';
 import { dataSourceOptions } from './database/database.options.js';
 import { CalendarModule } from './calendar/calendar.module.js';

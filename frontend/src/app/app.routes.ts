@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { Permission } from '@radfleet/shared';
 import { permissionGuard, signedInGuard, signedOutGuard } from './auth/auth.guards';
+import { pageTitle } from './core/i18n/title.strategy';
 
 /** The route table: one lazy entry per section. A section is linked only once it is built. */
 export const routes: Routes = [
@@ -8,7 +9,7 @@ export const routes: Routes = [
     path: 'login',
     canActivate: [signedOutGuard],
     loadComponent: () => import('./auth/login.page').then((m) => m.LoginPage),
-    title: 'RadFleet',
+    title: pageTitle('nav.login'),
   },
   {
     path: '',
@@ -18,29 +19,29 @@ export const routes: Routes = [
         path: '',
         pathMatch: 'full',
         loadComponent: () => import('./home/home.page').then((m) => m.HomePage),
-        title: 'RadFleet',
+        title: pageTitle('nav.home'),
       },
       {
         path: 'facilities',
         loadComponent: () =>
           import('./facilities/facility-list.page').then((m) => m.FacilityListPage),
-        title: 'RadFleet',
+        title: pageTitle('nav.facilities'),
       },
       {
         path: 'facilities/:id',
         loadComponent: () => import('./facilities/facility.page').then((m) => m.FacilityPage),
-        title: 'RadFleet',
+        title: pageTitle('nav.facilities'),
       },
       {
         path: 'devices',
         loadComponent: () => import('./devices/device-list.page').then((m) => m.DeviceListPage),
-        title: 'RadFleet',
+        title: pageTitle('nav.devices'),
       },
       {
         path: 'devices/new',
         canActivate: [permissionGuard(Permission.DEVICE_WRITE)],
         loadComponent: () => import('./devices/device-new.page').then((m) => m.DeviceNewPage),
-        title: 'RadFleet',
+        title: pageTitle('nav.devices'),
       },
       {
         path: 'devices/import',
@@ -52,42 +53,42 @@ export const routes: Routes = [
       {
         path: 'devices/:id',
         loadComponent: () => import('./devices/device.page').then((m) => m.DevicePage),
-        title: 'RadFleet',
+        title: pageTitle('nav.devices'),
       },
       {
         path: 'contracts',
         loadComponent: () =>
           import('./contracts/contract-list.page').then((m) => m.ContractListPage),
-        title: 'RadFleet',
+        title: pageTitle('nav.contracts'),
       },
       {
         path: 'contracts/:id',
         loadComponent: () => import('./contracts/contract.page').then((m) => m.ContractPage),
-        title: 'RadFleet',
+        title: pageTitle('nav.contracts'),
       },
       {
         path: 'suppliers',
         loadComponent: () =>
           import('./suppliers/supplier-list.page').then((m) => m.SupplierListPage),
-        title: 'RadFleet',
+        title: pageTitle('nav.suppliers'),
       },
       {
         path: 'suppliers/:id',
         loadComponent: () => import('./suppliers/supplier.page').then((m) => m.SupplierPage),
-        title: 'RadFleet',
+        title: pageTitle('nav.suppliers'),
       },
       {
         path: 'alerts',
         canActivate: [permissionGuard(Permission.READ)],
         loadComponent: () => import('./alerts/alert-list.page').then((m) => m.AlertListPage),
-        title: 'RadFleet',
+        title: pageTitle('nav.alerts'),
       },
       {
         path: 'utilisation',
         canActivate: [permissionGuard(Permission.READ)],
         loadComponent: () =>
           import('./utilisation/utilisation.page').then((m) => m.UtilisationPage),
-        title: 'RadFleet',
+        title: pageTitle('nav.utilisation'),
       },
       {
         path: 'utilisation/import',
@@ -102,31 +103,31 @@ export const routes: Routes = [
         path: 'planning',
         canActivate: [permissionGuard(Permission.READ)],
         loadComponent: () => import('./planning/planning.page').then((m) => m.PlanningPage),
-        title: 'RadFleet',
+        title: pageTitle('nav.planning'),
       },
       {
         path: 'archives',
         canActivate: [permissionGuard(Permission.ARCHIVE_ADMIN)],
         loadComponent: () => import('./archives/archive-list.page').then((m) => m.ArchiveListPage),
-        title: 'RadFleet',
+        title: pageTitle('nav.archives'),
       },
       {
         path: 'audit',
         canActivate: [permissionGuard(Permission.AUDIT_READ)],
         loadComponent: () => import('./audit/audit-list.page').then((m) => m.AuditListPage),
-        title: 'RadFleet',
+        title: pageTitle('nav.audit'),
       },
       {
         path: 'users',
         canActivate: [permissionGuard(Permission.USER_ADMIN)],
         loadComponent: () => import('./users/user-list.page').then((m) => m.UserListPage),
-        title: 'RadFleet',
+        title: pageTitle('nav.users'),
       },
     ],
   },
   {
     path: '**',
     loadComponent: () => import('./not-found/not-found.page').then((m) => m.NotFoundPage),
-    title: 'RadFleet',
+    title: pageTitle('notFound.title'),
   },
 ];

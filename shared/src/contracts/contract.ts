@@ -20,6 +20,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../common/paging.js';
+import { PartialDto } from '../common/partial-dto.js';
+import { LANGS, type Lang } from '../common/lang.js';
 import { toArray, toNumber, trim } from '../common/transforms.js';
 import { MONEY_PATTERN } from '../devices/device.js';
 import { IsSaneDate } from '../common/dates.js';
@@ -232,66 +234,11 @@ export class CreateContractDto {
   milestones?: PaymentMilestoneDto[];
 }
 
-/** Every field optional; `devices` and `milestones`, when sent, replace the lists. */
-export class UpdateContractDto {
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Matches(/^[\p{L}\p{N}][\p{L}\p{N} ./_№#-]{0,63}$/u, {
-    message: 'number must be 1-64 letters, digits, spaces and . / _ № # -',
-  })
-  number?: string;
-  @IsOptional()
-  @IsEnum(ContractType, {
-    message: `type must be one of ${Object.values(ContractType).join(', ')}`,
-  })
-  type?: ContractType;
-  @IsOptional() @IsUUID('all', { message: 'supplierId must be a supplier id' }) supplierId?: string;
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, { message: 'subject must not be empty' })
-  @MaxLength(2000)
-  subject?: string;
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsSaneDate()
-  @IsDateString(DATE, { message: 'signedOn must be a date (YYYY-MM-DD)' })
-  signedOn?: string | null;
-  @IsOptional()
-  @IsSaneDate()
-  @IsDateString(DATE, { message: 'startDate must be a date (YYYY-MM-DD)' })
-  startDate?: string;
-  @IsOptional()
-  @IsSaneDate()
-  @IsDateString(DATE, { message: 'endDate must be a date (YYYY-MM-DD)' })
-  endDate?: string;
-  @IsOptional()
-  @Matches(MONEY_PATTERN, {
-    message: 'value must be an amount in roubles with at most two decimals',
-  })
-  value?: string;
-  @IsOptional()
-  @Transform(nested(SlaTermsDto))
-  @ValidateIf((_, v) => v !== null)
-  @IsObject({ message: 'sla must be an object' })
-  @ValidateNested()
-  sla?: SlaTermsDto | null;
-  @IsOptional()
-  @Transform(nested(CoveredDeviceDto))
-  @IsArray()
-  @IsObject({ each: true, message: 'each of devices must be an object' })
-  @ArrayMaxSize(5000)
-  @ValidateNested({ each: true })
-  devices?: CoveredDeviceDto[];
-  @IsOptional()
-  @Transform(nested(PaymentMilestoneDto))
-  @IsArray()
-  @IsObject({ each: true, message: 'each of milestones must be an object' })
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  milestones?: PaymentMilestoneDto[];
-
+/**
+ * Every field of `CreateContractDto` optional (null only where creating allows it), plus the version
+ * that was read; `devices` and `milestones`, when sent, replace the lists.
+ */
+export class UpdateContractDto extends PartialDto(CreateContractDto) {
   @Transform(toNumber)
   @IsInt()
   @Min(1)
@@ -369,7 +316,7 @@ export class ContractExportQuery extends ContractListQuery {
   @IsSaneDate()
   @IsDateString(DATE, { message: 'to must be a date (YYYY-MM-DD)' })
   to?: string;
-  @IsOptional() @IsIn(['ru', 'en']) lang?: 'ru' | 'en';
+  @IsOptional() @IsIn([...LANGS]) lang?: Lang;
 }
 
 export interface SlaTerms {

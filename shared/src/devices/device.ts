@@ -16,6 +16,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { LANGS, type Lang } from '../common/lang.js';
 import { PageQuery } from '../common/paging.js';
 import { PartialDto } from '../common/partial-dto.js';
 import { toArray, toBoolean, toNumber, trim } from '../common/transforms.js';
@@ -314,7 +315,7 @@ export interface DeviceHistoryEntry {
 
 export class DeviceExportQuery extends DeviceListQuery {
   /** Language of the headers and labels; defaults to Russian. */
-  @IsOptional() @IsIn(['ru', 'en']) lang?: 'ru' | 'en';
+  @IsOptional() @IsIn([...LANGS]) lang?: Lang;
 }
 
 export class DeviceImportQuery {

@@ -40,6 +40,19 @@ export function orderBy(
   ];
 }
 
+/** `orderBy` as SQL, nulls last: `ORDER BY r.end_date DESC NULLS LAST, id ASC NULLS LAST`. */
+export function orderByClause(
+  sort: string | undefined,
+  columns: Record<string, string>,
+  fallback: string,
+  tiebreaker: string,
+): string {
+  const order = orderBy(sort, columns, fallback, tiebreaker)
+    .map((o) => `${o.expression} ${o.direction} NULLS LAST`)
+    .join(', ');
+  return `ORDER BY ${order}`;
+}
+
 /** Postgres unique violation. */
 export function isUniqueViolation(e: unknown, constraint?: string): boolean {
   const err = e as {

@@ -7,13 +7,14 @@ import {
   kopecks,
   type ContractExportQuery,
   type ContractResponse,
+  type Lang,
 } from '@radfleet/shared';
 import { XlsxReportWriter, type ReportColumn } from '../common/spreadsheet/index.js';
 import { resolvePeriod } from '../common/calendar.js';
 import { ContractsSlaService, type ContractSlaSummary } from './contracts-sla.service.js';
 import { ContractsService } from './contracts.service.js';
 
-type Language = 'ru' | 'en';
+type Language = Lang;
 
 export const CONTRACT_TYPE_LABELS: Record<ContractType, Record<Language, string>> = {
   SUPPLY: { ru: 'Поставка', en: 'Supply' },

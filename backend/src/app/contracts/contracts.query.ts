@@ -8,7 +8,7 @@ import {
   type ContractType,
   type UptimeBasis,
 } from '@radfleet/shared';
-import { likePattern, orderBy } from '../common/persistence.js';
+import { likePattern, orderByClause } from '../common/persistence.js';
 
 /** The last day a contract is in force: its end date, or the day before its termination. */
 export const EFFECTIVE_END = (c: string) => `least(${c}.end_date, ${c}.terminated_on - 1)`;
@@ -80,13 +80,10 @@ export function contractFilterSql(
     const like = p(likePattern(q.q));
     where.push(`(number ILIKE ${like} OR subject ILIKE ${like} OR supplier_name ILIKE ${like})`);
   }
-  const order = orderBy(q.sort, SORT, 'number', 'id')
-    .map((o) => `${o.expression} ${o.direction} NULLS LAST`)
-    .join(', ');
   return {
     where: where.length ? `WHERE ${where.join(' AND ')}` : '',
     params,
-    orderBy: `ORDER BY ${order}`,
+    orderBy: orderByClause(q.sort, SORT, 'number', 'id'),
   };
 }
 
@@ -126,7 +123,7 @@ export function isoDate(v: string | Date | null): string | null;
 export function isoDate(v: string | Date | null): string | null {
   if (v === null) return null;
   if (typeof v === 'string') return v.slice(0, 10);
-  // pg turns `date` into a local-midnight Date: read it back in local time.
+  // database.options.ts makes pg return `date` as its text; a Date is read back in local time.
   const y = v.getFullYear();
   const m = String(v.getMonth() + 1).padStart(2, '0');
   const d = String(v.getDate()).padStart(2, '0');

@@ -21,8 +21,15 @@ import {
 } from '@radfleet/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { bulkInsert } from '../common/bulk-insert.js';
 import { assertVersion, isUniqueViolation } from '../common/persistence.js';
 import { SuppliersService } from '../suppliers/suppliers.service.js';
+import {
+  contractRuleErrors,
+  terminationRuleErrors,
+  type CoveredDevice,
+  type Milestone,
+} from './contract-rules.js';
 import { ContractErrorCode, ContractException } from './contracts.exception.js';
 import { cityToday } from '../common/calendar.js';
 import {
@@ -34,21 +41,7 @@ import {
 } from './contracts.query.js';
 import { ContractEntity } from './entities/contract.entity.js';
 
-interface CoveredDevice {
-  deviceId: string;
-  serviceFrom: string;
-  serviceTo: string;
-  serviceFee: string | null;
-}
-
 const ROWS = contractRows('$1::date');
-
-interface Milestone {
-  description: string | null;
-  dueDate: string;
-  amount: string;
-  paidOn: string | null;
-}
 
 function snapshot(c: ContractEntity, devices: CoveredDevice[], milestones: Milestone[]) {
   return {
@@ -276,13 +269,7 @@ export class ContractsService {
           `Contract ${current.number} was terminated on ${current.terminatedOn} already.`,
         );
       }
-      const errors: FieldError[] = [];
-      if (current.signedOn === null)
-        errors.push({ field: 'terminatedOn', message: 'a draft is not in force: edit it instead' });
-      else if (dto.terminatedOn < current.signedOn)
-        errors.push({ field: 'terminatedOn', message: 'terminatedOn must not be before signedOn' });
-      if (dto.terminatedOn > current.endDate)
-        errors.push({ field: 'terminatedOn', message: 'terminatedOn must not be after endDate' });
+      const errors = terminationRuleErrors(current, dto.terminatedOn);
       if (errors.length) throw invalid(errors);
       const devices = await this.loadDevices(em, id);
       const milestones = await this.loadMilestones(em, id);
@@ -319,38 +306,7 @@ export class ContractsService {
     selfId: string | null,
   ): Promise<void> {
     await this.suppliers.assertExists(c.supplierId, em);
-    const errors: FieldError[] = [];
-    if (c.endDate < c.startDate)
-      errors.push({ field: 'endDate', message: 'endDate must not be before startDate' });
-    if (c.terminatedOn !== null && c.terminatedOn > c.endDate)
-      errors.push({ field: 'endDate', message: 'endDate must not be before the termination' });
-    const total = milestones.reduce((s, m) => s + kopecks(m.amount), 0n);
-    if (total > kopecks(c.value))
-      errors.push({
-        field: 'milestones',
-        message: `the milestones add up to ${formatKopecks(total)}, more than the value ${c.value}`,
-      });
-    const seen = new Set<string>();
-    devices.forEach((d, i) => {
-      if (seen.has(d.deviceId))
-        errors.push({ field: `devices.${i}.deviceId`, message: 'the device is listed twice' });
-      seen.add(d.deviceId);
-      if (d.serviceFrom < c.startDate || d.serviceFrom > c.endDate)
-        errors.push({
-          field: `devices.${i}.serviceFrom`,
-          message: "serviceFrom must be within the contract's dates",
-        });
-      if (d.serviceTo < c.startDate || d.serviceTo > c.endDate)
-        errors.push({
-          field: `devices.${i}.serviceTo`,
-          message: "serviceTo must be within the contract's dates",
-        });
-      if (d.serviceTo < d.serviceFrom)
-        errors.push({
-          field: `devices.${i}.serviceTo`,
-          message: 'serviceTo must not be before serviceFrom',
-        });
-    });
+    const errors = contractRuleErrors(c, devices, milestones);
     if (errors.length) throw invalid(errors);
     if (devices.length === 0) return;
 
@@ -401,31 +357,31 @@ export class ContractsService {
     devices: CoveredDevice[],
     milestones: Milestone[],
   ): Promise<void> {
-    if (devices.length)
-      await em.query(
-        `INSERT INTO contract_devices (contract_id, device_id, service_from, service_to, service_fee)
-         SELECT $1, * FROM unnest($2::uuid[], $3::date[], $4::date[], $5::numeric[])`,
-        [
-          id,
-          devices.map((d) => d.deviceId),
-          devices.map((d) => d.serviceFrom),
-          devices.map((d) => d.serviceTo),
-          devices.map((d) => d.serviceFee),
-        ],
-      );
-    if (milestones.length)
-      await em.query(
-        `INSERT INTO payment_milestones (contract_id, sequence, description, due_date, amount, paid_on)
-         SELECT $1, * FROM unnest($2::int[], $3::varchar[], $4::date[], $5::numeric[], $6::date[])`,
-        [
-          id,
-          milestones.map((_, i) => i + 1),
-          milestones.map((m) => m.description),
-          milestones.map((m) => m.dueDate),
-          milestones.map((m) => m.amount),
-          milestones.map((m) => m.paidOn),
-        ],
-      );
+    await bulkInsert<CoveredDevice>(
+      em,
+      'contract_devices',
+      [
+        { name: 'contract_id', type: 'uuid[]', value: () => id },
+        { name: 'device_id', type: 'uuid[]', value: (d) => d.deviceId },
+        { name: 'service_from', type: 'date[]', value: (d) => d.serviceFrom },
+        { name: 'service_to', type: 'date[]', value: (d) => d.serviceTo },
+        { name: 'service_fee', type: 'numeric[]', value: (d) => d.serviceFee },
+      ],
+      devices,
+    );
+    await bulkInsert<Milestone & { sequence: number }>(
+      em,
+      'payment_milestones',
+      [
+        { name: 'contract_id', type: 'uuid[]', value: () => id },
+        { name: 'sequence', type: 'int[]', value: (m) => m.sequence },
+        { name: 'description', type: 'varchar[]', value: (m) => m.description },
+        { name: 'due_date', type: 'date[]', value: (m) => m.dueDate },
+        { name: 'amount', type: 'numeric[]', value: (m) => m.amount },
+        { name: 'paid_on', type: 'date[]', value: (m) => m.paidOn },
+      ],
+      milestones.map((m, i) => ({ ...m, sequence: i + 1 })),
+    );
   }
 
   private async loadDevices(em: EntityManager, id: string): Promise<CoveredDevice[]> {

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { Modality, type DeviceListQuery, type DeviceResponse } from '@radfleet/shared';
+import { Modality, type DeviceListQuery, type DeviceResponse, type Lang } from '@radfleet/shared';
 import { DataSource } from 'typeorm';
 import { XlsxReportWriter, writeTemplate, type ReportColumn } from '../common/spreadsheet/index.js';
 import {
@@ -15,7 +15,7 @@ import { deviceFilterSql } from './devices.query.js';
 import { cityToday } from '../common/calendar.js';
 import { digitalSharePctSql } from './fleet-figures.sql.js';
 
-export type Language = 'ru' | 'en';
+export type Language = Lang;
 
 const T = {
   ru: {

@@ -1,6 +1,5 @@
 import type { DeviceListQuery, DeviceResponse } from '@radfleet/shared';
-import { likePattern } from '../common/persistence.js';
-import { DomainException, ErrorKind } from '../common/problem/domain.exception.js';
+import { likePattern, orderByClause } from '../common/persistence.js';
 import {
   ageYearsSql,
   endOfLifeSql,
@@ -89,20 +88,11 @@ export function deviceFilterSql(q: DeviceListQuery, today: string): SqlQuery {
       `(inventory_number ILIKE ${like} OR serial_number ILIKE ${like} OR manufacturer ILIKE ${like} OR model ILIKE ${like} OR facility_name ILIKE ${like})`,
     );
   }
-  const raw = q.sort ?? 'inventoryNumber';
-  const desc = raw.startsWith('-');
-  const column = SORT_COLUMNS[desc ? raw.slice(1) : raw];
-  if (!column) {
-    const message = `sort must be one of ${Object.keys(SORT_COLUMNS).join(', ')}, optionally prefixed with -`;
-    throw new DomainException('INVALID_SORT', ErrorKind.BAD_INPUT, message, {
-      errors: [{ field: 'sort', message }],
-    });
-  }
   return {
     from: `(${deviceRowsSql('$1::date')}) r`,
     where: where.length ? `WHERE ${where.join(' AND ')}` : '',
     params,
-    orderBy: `ORDER BY ${column} ${desc ? 'DESC' : 'ASC'} NULLS LAST, id ASC`,
+    orderBy: orderByClause(q.sort, SORT_COLUMNS, 'inventoryNumber', 'id'),
   };
 }
 

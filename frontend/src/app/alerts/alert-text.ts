@@ -1,7 +1,7 @@
 import { AlertType, type AlertResponse } from '@radfleet/shared';
 import type { I18nService } from '../core/i18n/i18n.service';
 import type { MessageKey } from '../core/i18n/messages';
-import { money } from '../devices/device-format';
+import { money } from '../core/i18n/format';
 
 const TEXT: Record<AlertType, MessageKey> = {
   [AlertType.SILENT_DEVICE]: 'alert.text.SILENT_DEVICE',

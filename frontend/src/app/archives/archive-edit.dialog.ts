@@ -11,7 +11,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { ArchiveAuthType, type ArchiveResponse } from '@radfleet/shared';
 import { problemOf } from '../core/http/problem';
 import { I18nService } from '../core/i18n/i18n.service';
-import { dateOfIso, isoOfDate, provideRfDates } from '../devices/date-adapter';
+import { dateOfIso, isoOfDate, provideRfDates } from '../core/ui/date-adapter';
 import { archiveBody, archiveFormValue, type ArchiveFormErrors } from './archive-form.model';
 import { ArchivesApi } from './archives.api';
 

@@ -8,7 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { Modality, type DiscoveredDeviceResponse } from '@radfleet/shared';
 import { problemOf } from '../core/http/problem';
 import { I18nService } from '../core/i18n/i18n.service';
-import { FacilitiesApi } from '../facilities/facilities.api';
+import { ReferenceApi } from '../core/http/reference.api';
 import {
   discoveredDeviceBody,
   discoveredDeviceFormValue,
@@ -124,7 +124,7 @@ export class DiscoveredDeviceDialog {
   private readonly ref =
     inject<MatDialogRef<DiscoveredDeviceDialog, DiscoveredDeviceResponse>>(MatDialogRef);
   private readonly data = inject<DiscoveredDeviceResponse>(MAT_DIALOG_DATA);
-  private readonly facilityList = inject(FacilitiesApi).allResource();
+  private readonly facilityList = inject(ReferenceApi).facilities();
   protected readonly facilities = computed(() =>
     this.facilityList.hasValue() ? this.facilityList.value().items : [],
   );

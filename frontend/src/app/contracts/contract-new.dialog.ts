@@ -23,8 +23,8 @@ import { firstValueFrom } from 'rxjs';
 import { problemOf } from '../core/http/problem';
 import { queryString } from '../core/http/query';
 import { I18nService } from '../core/i18n/i18n.service';
-import { isoOfDate, provideRfDates } from '../devices/date-adapter';
-import { SuppliersApi } from '../suppliers/suppliers.api';
+import { ReferenceApi } from '../core/http/reference.api';
+import { isoOfDate, provideRfDates } from '../core/ui/date-adapter';
 import { ContractsApi } from './contracts.api';
 import {
   contractBody,
@@ -356,9 +356,7 @@ export class ContractNewDialog {
   private readonly api = inject(ContractsApi);
   private readonly ref =
     inject<MatDialogRef<ContractNewDialog, ContractDetailResponse>>(MatDialogRef);
-  private readonly supplierList = inject(SuppliersApi).listResource(
-    signal({ page: 1, pageSize: 500, sort: 'name' }),
-  );
+  private readonly supplierList = inject(ReferenceApi).suppliers();
   protected readonly suppliers = computed(() =>
     this.supplierList.hasValue() ? this.supplierList.value().items : [],
   );

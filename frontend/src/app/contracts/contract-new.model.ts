@@ -8,7 +8,7 @@ import {
   type SlaTermsDto,
 } from '@radfleet/shared';
 import type { MessageKey } from '../core/i18n/messages';
-import { moneyOfInput } from '../service-events/service-event.model';
+import { moneyOfInput } from '../core/i18n/format';
 
 export interface MilestoneFormValue {
   description: string;

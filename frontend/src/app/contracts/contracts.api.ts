@@ -6,10 +6,11 @@ import type {
   ContractSlaResponse,
   CreateContractDto,
   Paged,
+  Period,
 } from '@radfleet/shared';
 import { firstValueFrom } from 'rxjs';
 import { queryString } from '../core/http/query';
-import { downloaded, type DownloadedFile } from '../devices/devices.api';
+import { downloaded, type DownloadedFile } from '../core/http/download';
 
 export interface ContractFilter {
   page: number;
@@ -32,11 +33,6 @@ export function contractApiParams(f: ContractFilter, paging = true) {
     expiringWithinDays: f.expiringWithinDays,
     q: f.q,
   };
-}
-
-export interface Period {
-  from: string;
-  to: string;
 }
 
 @Injectable({ providedIn: 'root' })

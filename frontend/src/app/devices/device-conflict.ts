@@ -2,7 +2,6 @@ import { inject, Injectable } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import type { DeviceResponse } from '@radfleet/shared';
 import { firstValueFrom } from 'rxjs';
-import { problemOf } from '../core/http/problem';
 import { I18nService } from '../core/i18n/i18n.service';
 import { DEVICE_FIELDS, formatDeviceValue } from './device-format';
 import { DevicesApi } from './devices.api';
@@ -12,11 +11,6 @@ import {
   type VersionConflictChoice,
   type VersionConflictData,
 } from './version-conflict.dialog';
-
-export function isStaleVersion(err: unknown): boolean {
-  const p = problemOf(err);
-  return p.status === 409 && p.code === 'STALE_VERSION';
-}
 
 /** The fields that differ between two readings of a device. */
 export function deviceDiff(

@@ -30,10 +30,11 @@ import {
   type FacilityResponse,
   type UpdateDeviceDto,
 } from '@radfleet/shared';
-import { AuthStore } from '../auth/auth.store';
+import { AuthStore } from '../auth';
 import { problemOf } from '../core/http/problem';
 import { I18nService } from '../core/i18n/i18n.service';
-import { DeviceConflicts, isStaleVersion } from './device-conflict';
+import { isStaleVersion } from '../core/http/problem';
+import { DeviceConflicts } from './device-conflict';
 import {
   CREATE_FIELDS,
   changedFields,
@@ -46,7 +47,7 @@ import {
   type DeviceFormField,
   type DeviceFormValue,
 } from './device-form.model';
-import { provideRfDates } from './date-adapter';
+import { provideRfDates } from '../core/ui/date-adapter';
 import { yearsText } from './device-format';
 import { DevicesApi } from './devices.api';
 

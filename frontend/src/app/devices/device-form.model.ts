@@ -12,7 +12,7 @@ import {
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { MessageKey } from '../core/i18n/messages';
-import { dateOfIso, isoOfDate } from './date-adapter';
+import { dateOfIso, isoOfDate } from '../core/ui/date-adapter';
 
 /** What the device form's controls hold: text as typed, numbers included. */
 export interface DeviceFormValue {

@@ -1,7 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import { FLEET_GLOSSARY } from '@radfleet/shared';
 import { I18nService } from '../core/i18n/i18n.service';
-import { remainingLifeText, sharePercent, yearsText } from './device-format';
+import { sharePercent } from '../core/i18n/format';
+import { remainingLifeText, yearsText } from './device-format';
 
 describe('fleet figures as the UI shows them', () => {
   let i18n: I18nService;

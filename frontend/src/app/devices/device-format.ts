@@ -1,4 +1,5 @@
 import type { I18nService } from '../core/i18n/i18n.service';
+import { money } from '../core/i18n/format';
 import type { MessageKey } from '../core/i18n/messages';
 
 /** The fields a device record holds, as the API, the history and the import name them. */
@@ -45,13 +46,6 @@ export function fieldLabel(i18n: I18nService, field: string): string {
   return text === key ? field : text;
 }
 
-/** Roubles, exactly as stored (a decimal string), in the current locale: `45 000 000,00 ₽`. */
-export function money(i18n: I18nService, value: string | null | undefined): string {
-  if (value == null || value === '') return '—';
-  const n = Number(value);
-  return Number.isFinite(n) ? `${i18n.number(n, '1.2-2')} ₽` : value;
-}
-
 /**
  * One value of a device field, readable: enums by their label, dates and money in the locale,
  * facilities by name. Used by the details, the history and the conflict dialog alike.
@@ -93,13 +87,4 @@ export function remainingLifeText(i18n: I18nService, months: number | null | und
   const abs = Math.abs(months);
   const text = i18n.t('device.yearsMonths', { y: Math.floor(abs / 12), m: abs % 12 });
   return months < 0 ? `−${text}` : text;
-}
-
-/**
- * A digital share (0..1) as the product shows it everywhere: a percent with one decimal, `84,5 %`;
- * "no data" when there is no installed base to divide by.
- */
-export function sharePercent(i18n: I18nService, share: number | null | undefined): string {
-  if (share == null) return i18n.t('device.noData');
-  return `${i18n.number(share * 100, '1.1-1')} %`;
 }

@@ -1,3 +1,4 @@
+import { authInterceptor } from '../auth';
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { ImportResult } from '@radfleet/shared';
@@ -37,5 +38,5 @@ export class DeviceImportApi implements ImportEndpoint {
 }
 
 export function deviceImportProviders() {
-  return importRouteProviders(DeviceImportApi);
+  return importRouteProviders(DeviceImportApi, [authInterceptor]);
 }

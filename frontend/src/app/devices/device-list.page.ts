@@ -9,11 +9,11 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { DeviceStatus, District, Modality, Permission, Technology } from '@radfleet/shared';
-import { AuthStore } from '../auth/auth.store';
+import { AuthStore } from '../auth';
 import { problemOf } from '../core/http/problem';
 import { I18nService } from '../core/i18n/i18n.service';
 import { LoadStateComponent } from '../core/ui/load-state.component';
-import { FacilitiesApi } from '../facilities/facilities.api';
+import { ReferenceApi } from '../core/http/reference.api';
 import {
   activeFilterCount,
   CLEARED_FILTERS,
@@ -23,7 +23,8 @@ import {
   type DeviceFilter,
 } from './device-filter';
 import { DeviceTableComponent } from './device-table.component';
-import { DevicesApi, saveFile } from './devices.api';
+import { saveFile } from '../core/http/download';
+import { DevicesApi } from './devices.api';
 
 /** The device registry: server-side paging, sorting and filters, all kept in the URL; export and import. */
 @Component({
@@ -94,7 +95,7 @@ export class DeviceListPage {
   protected readonly total = computed(() => (this.list.hasValue() ? this.list.value().total : 0));
   protected readonly activeFilters = computed(() => activeFilterCount(this.filter()));
 
-  private readonly facilities = inject(FacilitiesApi).allResource();
+  private readonly facilities = inject(ReferenceApi).facilities();
   protected readonly facilityOptions = computed(() =>
     this.facilities.hasValue() ? this.facilities.value().items : [],
   );

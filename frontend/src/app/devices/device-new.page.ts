@@ -6,7 +6,7 @@ import { Router, RouterLink } from '@angular/router';
 import type { DeviceResponse } from '@radfleet/shared';
 import { I18nService } from '../core/i18n/i18n.service';
 import { LoadStateComponent } from '../core/ui/load-state.component';
-import { FacilitiesApi } from '../facilities/facilities.api';
+import { ReferenceApi } from '../core/http/reference.api';
 import { DeviceFormComponent } from './device-form.component';
 
 /** Registers a device; `?facilityId=` preselects the facility. */
@@ -41,7 +41,7 @@ export class DeviceNewPage {
   private readonly router = inject(Router);
   private readonly snack = inject(MatSnackBar);
   readonly facilityId = input<string>();
-  protected readonly facilities = inject(FacilitiesApi).allResource();
+  protected readonly facilities = inject(ReferenceApi).facilities();
   protected readonly facilityList = computed(() =>
     this.facilities.hasValue() ? this.facilities.value().items : [],
   );

@@ -10,9 +10,10 @@ import { MatSelectModule } from '@angular/material/select';
 import { DeviceStatus, type DeviceResponse, type UpdateDeviceDto } from '@radfleet/shared';
 import { problemOf } from '../core/http/problem';
 import { I18nService } from '../core/i18n/i18n.service';
-import { DeviceConflicts, isStaleVersion } from './device-conflict';
+import { isStaleVersion } from '../core/http/problem';
+import { DeviceConflicts } from './device-conflict';
 import { serverFieldErrors, validateDeviceBody, type DeviceFormErrors } from './device-form.model';
-import { dateOfIso, isoOfDate, provideRfDates } from './date-adapter';
+import { dateOfIso, isoOfDate, provideRfDates } from '../core/ui/date-adapter';
 import { DevicesApi } from './devices.api';
 
 export interface DeviceStatusResult {

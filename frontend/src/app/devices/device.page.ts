@@ -9,21 +9,22 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
 import { Permission, Role, type DeviceResponse } from '@radfleet/shared';
 import { firstValueFrom } from 'rxjs';
-import { AuthStore } from '../auth/auth.store';
+import { AuthStore } from '../auth';
 import { I18nService } from '../core/i18n/i18n.service';
 import type { MessageKey } from '../core/i18n/messages';
 import { LoadStateComponent } from '../core/ui/load-state.component';
-import { FacilitiesApi } from '../facilities/facilities.api';
+import { ReferenceApi } from '../core/http/reference.api';
 import { DeviceFormComponent } from './device-form.component';
-import { formatDeviceValue, money, remainingLifeText, yearsText } from './device-format';
+import { money } from '../core/i18n/format';
+import { formatDeviceValue, remainingLifeText, yearsText } from './device-format';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { DeviceHistoryComponent } from './device-history.component';
 import { DeviceStatusChipComponent } from './device-status-chip.component';
 import { DeviceStatusDialog, type DeviceStatusResult } from './device-status.dialog';
 import { DevicesApi } from './devices.api';
-import { DeviceReplacementComponent } from '../planning/device-replacement.component';
-import { DeviceServiceComponent } from '../service-events/device-service.component';
-import { DeviceUtilisationComponent } from '../utilisation/device-utilisation.component';
+import { DeviceReplacementComponent } from '../planning';
+import { DeviceServiceComponent } from '../service-events';
+import { DeviceUtilisationComponent } from '../utilisation';
 
 const TABS = ['details', 'history', 'utilisation', 'service'] as const;
 
@@ -83,7 +84,7 @@ export class DevicePage {
   protected readonly history = this.api.historyResource(
     computed(() => (this.tabIndex() === 1 ? this.id() : undefined)),
   );
-  private readonly facilities = inject(FacilitiesApi).allResource();
+  private readonly facilities = inject(ReferenceApi).facilities();
   protected readonly facilityList = computed(() =>
     this.facilities.hasValue() ? this.facilities.value().items : [],
   );

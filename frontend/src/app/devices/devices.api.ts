@@ -13,13 +13,6 @@ import { firstValueFrom } from 'rxjs';
 import { queryString } from '../core/http/query';
 import { deviceApiParams, type DeviceFilter } from './device-filter';
 
-export {
-  downloaded,
-  fileNameFromDisposition,
-  saveFile,
-  type DownloadedFile,
-} from '../core/http/download';
-
 @Injectable({ providedIn: 'root' })
 export class DevicesApi {
   private readonly http = inject(HttpClient);

@@ -42,13 +42,6 @@ export class FacilitiesApi {
     );
   }
 
-  /** Every facility, for pickers (the city has a few hundred at most). */
-  allResource() {
-    return httpResource<Paged<FacilityResponse>>(
-      () => '/api/facilities?pageSize=500&sort=shortName',
-    );
-  }
-
   create(dto: CreateFacilityDto): Promise<FacilityResponse> {
     return firstValueFrom(this.http.post<FacilityResponse>('/api/facilities', dto));
   }

@@ -12,12 +12,12 @@ import { RouterLink } from '@angular/router';
 import { District, FacilityType, Permission, type FacilityResponse } from '@radfleet/shared';
 import { MatDialog } from '@angular/material/dialog';
 import { firstValueFrom } from 'rxjs';
-import { AuthStore } from '../auth/auth.store';
+import { AuthStore } from '../auth';
 import { FacilityEditDialog } from './facility-edit.dialog';
 import { I18nService } from '../core/i18n/i18n.service';
 import { LoadStateComponent } from '../core/ui/load-state.component';
 import { UrlListPage } from '../core/ui/url-list-page';
-import { sharePercent } from '../devices/device-format';
+import { sharePercent } from '../core/i18n/format';
 import { FacilitiesApi, type FacilityFilter } from './facilities.api';
 
 /** Facilities with server-side paging, sorting and filters; the state lives in the URL. */

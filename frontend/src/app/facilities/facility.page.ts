@@ -6,16 +6,20 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { Permission, type FacilityDetailResponse } from '@radfleet/shared';
-import { AuthStore } from '../auth/auth.store';
+import { AuthStore } from '../auth';
 import { I18nService } from '../core/i18n/i18n.service';
 import { LoadStateComponent } from '../core/ui/load-state.component';
-import { DEFAULT_DEVICE_SORT, type DeviceFilter } from '../devices/device-filter';
-import { DeviceTableComponent, type DeviceColumn } from '../devices/device-table.component';
-import { DevicesApi } from '../devices/devices.api';
-import { sharePercent } from '../devices/device-format';
+import {
+  DEFAULT_DEVICE_SORT,
+  type DeviceFilter,
+  DeviceTableComponent,
+  type DeviceColumn,
+  DevicesApi,
+  ModalityShareChartComponent,
+} from '../devices';
+import { sharePercent } from '../core/i18n/format';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { ModalityShareChartComponent } from '../devices/modality-share-chart.component';
-import { ServiceLogComponent } from '../service-events/service-log.component';
+import { ServiceLogComponent } from '../service-events';
 import { FacilitiesApi } from './facilities.api';
 import { FacilityEditDialog } from './facility-edit.dialog';
 import { MatDialog } from '@angular/material/dialog';

@@ -4,7 +4,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { I18nService } from '../core/i18n/i18n.service';
-import { HealthApi } from '../health/health.api';
+import { HealthApi } from '../health';
 
 @Component({
   selector: 'rf-home-page',

@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import type { DeviceResponse, ServiceEventResponse } from '@radfleet/shared';
+import { cityDateOf, type DeviceResponse, type ServiceEventResponse } from '@radfleet/shared';
 import { I18nService } from '../core/i18n/i18n.service';
 import { LoadStateComponent } from '../core/ui/load-state.component';
-import { money } from '../devices/device-format';
-import { cityDate, lastTwelveMonths } from './service-event.model';
+import { money } from '../core/i18n/format';
+import { lastTwelveMonths } from './service-event.model';
 import { ServiceEventsApi } from './service-events.api';
 import { ServiceLogComponent } from './service-log.component';
 
@@ -186,7 +186,7 @@ export class DeviceServiceComponent {
   /** An event was logged or resolved: the device's status may have changed. */
   readonly changed = output<ServiceEventResponse>();
 
-  private readonly period = lastTwelveMonths(cityDate(new Date()));
+  private readonly period = lastTwelveMonths(cityDateOf(new Date()));
   protected readonly availability = this.api.availabilityResource(
     computed(() => ({ deviceId: this.device().id, ...this.period })),
   );

@@ -8,7 +8,7 @@ import type { ServiceEventResponse } from '@radfleet/shared';
 import { problemOf } from '../core/http/problem';
 import { I18nService } from '../core/i18n/i18n.service';
 import type { MessageKey } from '../core/i18n/messages';
-import { isStaleVersion } from '../devices/device-conflict';
+import { isStaleVersion } from '../core/http/problem';
 import { isoOfTyped, typedOfDate } from './service-event.model';
 import { ServiceEventsApi } from './service-events.api';
 

@@ -1,12 +1,12 @@
 import { TestBed } from '@angular/core/testing';
 import { ServiceEventType } from '@radfleet/shared';
+import { moneyOfInput } from '../core/i18n/format';
 import { I18nService } from '../core/i18n/i18n.service';
 import {
   downtimeParts,
   downtimeText,
   isoOfTyped,
   lastTwelveMonths,
-  moneyOfInput,
   serviceEventBody,
   typedOfDate,
   type ServiceEventFormValue,

@@ -1,4 +1,5 @@
-import { MONEY_PATTERN, type CreateServiceEventDto, type ServiceEventType } from '@radfleet/shared';
+import { type CreateServiceEventDto, type ServiceEventType } from '@radfleet/shared';
+import { moneyOfInput } from '../core/i18n/format';
 import type { MessageKey } from '../core/i18n/messages';
 
 /** What the event form holds: date-times as typed, `27.11.2026 09:30` (local time). */
@@ -43,12 +44,6 @@ export function isoOfTyped(value: string): string | null {
 /** A moment as the app shows and takes date-times, in the browser's time zone: `27.11.2026 09:30`. */
 export function typedOfDate(d: Date): string {
   return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** Roubles as typed (spaces, comma or point) in the API's form `12500.50`; null when not an amount. */
-export function moneyOfInput(value: string): string | null {
-  const v = value.replace(/[\s\u00a0]/g, '').replace(',', '.');
-  return MONEY_PATTERN.test(v) ? v : null;
 }
 
 /**
@@ -127,11 +122,6 @@ export function downtimeText(
   return p.days
     ? t('downtime.daysHours', { d: p.days, h: p.hours })
     : t('downtime.hours', { h: p.hours });
-}
-
-/** `YYYY-MM-DD` in the city's time zone. */
-export function cityDate(d: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(d);
 }
 
 /** The last twelve months up to today: the same day a year ago (exclusive) to today. */

@@ -9,6 +9,7 @@ import type {
   Paged,
   ServiceEventResponse,
   UpdateServiceEventDto,
+  Period,
 } from '@radfleet/shared';
 import { firstValueFrom } from 'rxjs';
 import { queryString } from '../core/http/query';
@@ -20,11 +21,6 @@ export interface ServiceLogFilter {
   open?: boolean;
   page: number;
   pageSize: number;
-}
-
-export interface Period {
-  from: string;
-  to: string;
 }
 
 @Injectable({ providedIn: 'root' })

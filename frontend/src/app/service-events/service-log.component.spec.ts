@@ -10,7 +10,7 @@ import {
   type LoginResponse,
   type ServiceEventResponse,
 } from '@radfleet/shared';
-import { AuthStore } from '../auth/auth.store';
+import { AuthStore } from '../auth';
 import { ServiceLogComponent } from './service-log.component';
 
 const OWN = 'f-own';

@@ -16,9 +16,8 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { firstValueFrom } from 'rxjs';
-import { AlertsApi } from '../alerts/alerts.api';
-import { AuthStore } from '../auth/auth.store';
-import { ChangePasswordDialog } from '../auth/change-password.dialog';
+import { AlertsApi } from '../alerts';
+import { AuthStore, ChangePasswordDialog } from '../auth';
 
 interface NavItem {
   path: string;

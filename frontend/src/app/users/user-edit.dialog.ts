@@ -10,7 +10,7 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { PASSWORD_MIN_LENGTH, Role, type UserResponse } from '@radfleet/shared';
 import { fieldErrors, problemOf, type FieldErrorMap } from '../core/http/problem';
 import { I18nService } from '../core/i18n/i18n.service';
-import { FacilitiesApi } from '../facilities/facilities.api';
+import { ReferenceApi } from '../core/http/reference.api';
 import { UsersApi } from './users.api';
 
 /** Create a user, or edit one's name, role, facilities, active flag and password. */
@@ -108,7 +108,7 @@ export class UserEditDialog {
   protected readonly user = inject<UserResponse | null>(MAT_DIALOG_DATA);
   private readonly api = inject(UsersApi);
   private readonly ref = inject(MatDialogRef<UserEditDialog>);
-  private readonly facilities = inject(FacilitiesApi).allResource();
+  private readonly facilities = inject(ReferenceApi).facilities();
   protected readonly facilityOptions = computed(() =>
     this.facilities.hasValue() ? this.facilities.value().items : [],
   );

@@ -17,6 +17,7 @@ import {
   Technology,
   type DeviceResponse,
   type GrowthUnavailable,
+  cityDateOf,
 } from '@radfleet/shared';
 import {
   BarController,
@@ -31,13 +32,12 @@ import {
   type ChartConfiguration,
 } from 'chart.js';
 import { BaseChartDirective, provideCharts } from 'ng2-charts';
-import { AuthStore } from '../auth/auth.store';
+import { AuthStore } from '../auth';
 import { problemOf } from '../core/http/problem';
 import { I18nService } from '../core/i18n/i18n.service';
 import type { MessageKey } from '../core/i18n/messages';
 import { LoadStateComponent } from '../core/ui/load-state.component';
-import { dateOfIso, isoOfDate, provideRfDates } from '../devices/date-adapter';
-import { cityDate } from '../service-events/service-event.model';
+import { dateOfIso, isoOfDate, provideRfDates } from '../core/ui/date-adapter';
 import { DeviceUtilisationApi, type DeviceUtilisationParams } from './device-utilisation.api';
 import {
   countDate,
@@ -403,7 +403,7 @@ export class DeviceUtilisationComponent {
 
   protected readonly granularities = [Granularity.DAY, Granularity.WEEK, Granularity.MONTH];
   protected readonly countPeriods = [CountPeriod.DAY, CountPeriod.MONTH];
-  private readonly todayIso = cityDate(new Date());
+  private readonly todayIso = cityDateOf(new Date());
   protected readonly today = dateOfIso(this.todayIso);
   private readonly initial = defaultUtilisationPeriod(this.todayIso);
 

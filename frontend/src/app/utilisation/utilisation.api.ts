@@ -1,3 +1,4 @@
+import { authInterceptor } from '../auth';
 import { HttpClient, httpResource } from '@angular/common/http';
 import { inject, Injectable, type Signal } from '@angular/core';
 import type {
@@ -59,5 +60,5 @@ export class UtilisationImportApi implements ImportEndpoint {
 }
 
 export function utilisationImportProviders() {
-  return importRouteProviders(UtilisationImportApi);
+  return importRouteProviders(UtilisationImportApi, [authInterceptor]);
 }

@@ -14,6 +14,7 @@ import {
   type GrowthUnavailable,
   type UtilisationDeviceRow,
   type UtilisationGroupRow,
+  cityDateOf,
 } from '@radfleet/shared';
 import {
   BarController,
@@ -28,11 +29,10 @@ import {
   type ChartConfiguration,
 } from 'chart.js';
 import { BaseChartDirective, provideCharts } from 'ng2-charts';
-import { AuthStore } from '../auth/auth.store';
+import { AuthStore } from '../auth';
 import { I18nService } from '../core/i18n/i18n.service';
 import { LoadStateComponent } from '../core/ui/load-state.component';
-import { dateOfIso, isoOfDate, provideRfDates } from '../devices/date-adapter';
-import { cityDate } from '../service-events/service-event.model';
+import { dateOfIso, isoOfDate, provideRfDates } from '../core/ui/date-adapter';
 import { UtilisationApi } from './utilisation.api';
 import {
   groupBars,
@@ -120,7 +120,7 @@ export class UtilisationPage {
     UtilisationGroupBy.DISTRICT,
     UtilisationGroupBy.FACILITY,
   ];
-  private readonly today = cityDate(new Date());
+  private readonly today = cityDateOf(new Date());
 
   protected readonly state = computed<UtilisationState>(() =>
     parseUtilisationState(

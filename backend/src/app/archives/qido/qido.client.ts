@@ -15,9 +15,11 @@ import {
   type QidoRetryOptions,
   type QidoSeriesPage,
   type QidoSeriesRecord,
-  QIDO_SERIES_ATTRIBUTES,
   QIDO_SERIES_INCLUDE_FIELDS,
 } from './qido.types.js';
+import { validateDicomJsonArray, type DicomJsonDataset } from './qido.dicom-json.js';
+import { toSeriesRecord } from './qido.records.js';
+import { describe, dicomDate } from './qido.util.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_PAGE_SIZE = 500;
@@ -315,245 +317,7 @@ function final(error: QidoFailure): AttemptOutcome {
 }
 
 // --------------------------------------------------------------------------------------------
-// DICOM JSON (PS3.18 annex F): validation of the whole answer, then mapping of one series
-
-/** One dataset: attributes keyed by 8-hex-digit tag. */
-export type DicomJsonDataset = Record<string, DicomJsonAttribute>;
-
-export interface DicomJsonAttribute {
-  vr: string;
-  Value?: unknown[];
-  InlineBinary?: string;
-  BulkDataURI?: string;
-}
-
-const STRING_VRS = new Set([
-  'AE',
-  'AS',
-  'CS',
-  'DA',
-  'DT',
-  'LO',
-  'LT',
-  'SH',
-  'ST',
-  'TM',
-  'UC',
-  'UI',
-  'UR',
-  'UT',
-]);
-const NUMBER_VRS = new Set(['FL', 'FD', 'SL', 'SS', 'UL', 'US']);
-/** Numbers that PS3.18 allows as JSON strings too (decimal/integer strings, 64-bit integers). */
-const NUMBER_OR_STRING_VRS = new Set(['DS', 'IS', 'SV', 'UV']);
-const BINARY_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'UN']);
-const ATTRIBUTE_KEYS = new Set(['vr', 'Value', 'InlineBinary', 'BulkDataURI']);
-const PN_KEYS = new Set(['Alphabetic', 'Ideographic', 'Phonetic']);
-const TAG = /^[0-9A-Fa-f]{8}$/;
-const MAX_SEQUENCE_DEPTH = 16;
-
-/** The first thing wrong with a QIDO-RS answer body, or null if it is a valid DICOM JSON dataset array. */
-export function validateDicomJsonArray(json: unknown): string | null {
-  if (!Array.isArray(json)) return `expected a JSON array, got ${typeOf(json)}`;
-  for (let i = 0; i < json.length; i++) {
-    const problem = validateDataset(json[i], `[${i}]`, 0);
-    if (problem) return problem;
-  }
-  return null;
-}
-
-function validateDataset(dataset: unknown, at: string, depth: number): string | null {
-  if (!isPlainObject(dataset)) return `${at} should be an object, got ${typeOf(dataset)}`;
-  for (const [tag, attribute] of Object.entries(dataset)) {
-    const here = `${at}["${tag}"]`;
-    if (!TAG.test(tag)) return `${here}: "${tag}" is not a DICOM tag (8 hexadecimal digits)`;
-    const problem = validateAttribute(attribute, here, depth);
-    if (problem) return problem;
-  }
-  return null;
-}
-
-function validateAttribute(attribute: unknown, at: string, depth: number): string | null {
-  if (!isPlainObject(attribute))
-    return `${at} should be an object with "vr", got ${typeOf(attribute)}`;
-  for (const key of Object.keys(attribute))
-    if (!ATTRIBUTE_KEYS.has(key)) return `${at} has an unknown member "${key}"`;
-  const { vr, Value: value, InlineBinary: inline, BulkDataURI: bulk } = attribute;
-  if (typeof vr !== 'string') return `${at}.vr is missing or not a string`;
-  const kinds = [value, inline, bulk].filter((x) => x !== undefined).length;
-  if (kinds > 1) return `${at} may have only one of Value, InlineBinary and BulkDataURI`;
-  if (BINARY_VRS.has(vr)) {
-    if (value !== undefined)
-      return `${at}: a ${vr} attribute carries InlineBinary or BulkDataURI, not Value`;
-    if (inline !== undefined && typeof inline !== 'string')
-      return `${at}.InlineBinary should be a string`;
-    if (bulk !== undefined && typeof bulk !== 'string')
-      return `${at}.BulkDataURI should be a string`;
-    return null;
-  }
-  if (inline !== undefined || bulk !== undefined)
-    return `${at}: a ${vr} attribute cannot carry InlineBinary or BulkDataURI`;
-  if (value === undefined) {
-    return STRING_VRS.has(vr) ||
-      NUMBER_VRS.has(vr) ||
-      NUMBER_OR_STRING_VRS.has(vr) ||
-      vr === 'PN' ||
-      vr === 'AT' ||
-      vr === 'SQ'
-      ? null
-      : `${at}.vr "${vr}" is not a DICOM value representation`;
-  }
-  if (!Array.isArray(value)) return `${at}.Value should be an array, got ${typeOf(value)}`;
-  for (let i = 0; i < value.length; i++) {
-    const item: unknown = value[i];
-    const here = `${at}.Value[${i}]`;
-    if (item === null && vr !== 'SQ') continue; // an empty value among several
-    if (STRING_VRS.has(vr)) {
-      if (typeof item !== 'string')
-        return `${here} should be a string (${vr}), got ${typeOf(item)}`;
-    } else if (NUMBER_VRS.has(vr)) {
-      if (typeof item !== 'number' || !Number.isFinite(item))
-        return `${here} should be a number (${vr}), got ${typeOf(item)}`;
-    } else if (NUMBER_OR_STRING_VRS.has(vr)) {
-      if (!(typeof item === 'number' && Number.isFinite(item)) && typeof item !== 'string')
-        return `${here} should be a number (${vr}), got ${typeOf(item)}`;
-      if (vr === 'IS' && typeof item === 'number' && !Number.isInteger(item))
-        return `${here} should be an integer (IS), got ${item}`;
-    } else if (vr === 'PN') {
-      if (!isPlainObject(item))
-        return `${here} should be a person name object (PN), got ${typeOf(item)}`;
-      for (const [k, v] of Object.entries(item)) {
-        if (!PN_KEYS.has(k)) return `${here} has an unknown person name member "${k}"`;
-        if (typeof v !== 'string') return `${here}.${k} should be a string`;
-      }
-    } else if (vr === 'AT') {
-      if (typeof item !== 'string' || !TAG.test(item))
-        return `${here} should be a tag string (AT), got ${JSON.stringify(item)}`;
-    } else if (vr === 'SQ') {
-      if (depth >= MAX_SEQUENCE_DEPTH)
-        return `${here}: sequences nested deeper than ${MAX_SEQUENCE_DEPTH}`;
-      const problem = validateDataset(item, here, depth + 1);
-      if (problem) return problem;
-    } else {
-      return `${at}.vr "${vr}" is not a DICOM value representation`;
-    }
-  }
-  return null;
-}
-
-class InvalidRecord extends Error {}
-
-/**
- * Maps one validated series dataset to a record; throws a {@link QidoResponseError} naming the
- * dataset and the attribute if a required attribute is missing or any attribute is malformed.
- */
-export function toSeriesRecord(
-  dataset: DicomJsonDataset,
-  day: string,
-  where: string,
-  url: string,
-  attempts = 1,
-): QidoSeriesRecord {
-  const byTag = new Map(
-    Object.entries(dataset).map(([tag, attribute]) => [tag.toUpperCase(), attribute]),
-  );
-  try {
-    const a = QIDO_SERIES_ATTRIBUTES;
-    const studyDate = single(byTag, a.studyDate);
-    if (studyDate !== null && studyDate !== dicomDate(day)) {
-      throw new InvalidRecord(
-        `${a.studyDate.tag} StudyDate is "${studyDate}", outside the day asked for (${dicomDate(day)})`,
-      );
-    }
-    const studyInstanceUid = uid(byTag, a.studyInstanceUid, 'StudyInstanceUID');
-    if (studyInstanceUid === null)
-      throw new InvalidRecord(`${a.studyInstanceUid.tag} StudyInstanceUID is missing`);
-    return {
-      studyDate: day,
-      studyInstanceUid,
-      seriesInstanceUid: uid(byTag, a.seriesInstanceUid, 'SeriesInstanceUID'),
-      modality: single(byTag, a.modality),
-      manufacturer: single(byTag, a.manufacturer),
-      institutionName: single(byTag, a.institutionName),
-      stationName: single(byTag, a.stationName),
-      modelName: single(byTag, a.modelName),
-      deviceSerialNumber: single(byTag, a.deviceSerialNumber),
-      numberOfInstances: instanceCount(byTag),
-    };
-  } catch (error) {
-    if (error instanceof InvalidRecord) {
-      throw new QidoResponseError(
-        `${describe(url)}: invalid series at ${where}: ${error.message}`,
-        url,
-        attempts,
-      );
-    }
-    throw error;
-  }
-}
-
-/** The one value of a single-valued attribute, trimmed; null when absent or empty. */
-function single(
-  byTag: Map<string, DicomJsonAttribute>,
-  spec: { tag: string; vr: string },
-): string | null {
-  const attribute = byTag.get(spec.tag);
-  if (attribute === undefined) return null;
-  if (attribute.vr !== spec.vr)
-    throw new InvalidRecord(`${spec.tag} has VR ${attribute.vr}, expected ${spec.vr}`);
-  const values = attribute.Value ?? [];
-  if (values.length > 1)
-    throw new InvalidRecord(`${spec.tag} should hold one value, holds ${values.length}`);
-  const value = values[0];
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string')
-    throw new InvalidRecord(`${spec.tag} should be a string, got ${typeOf(value)}`);
-  const trimmed = value.replace(/^[\s\0]+|[\s\0]+$/g, '');
-  if (spec.vr === 'DA' && trimmed !== '' && !/^\d{8}$/.test(trimmed))
-    throw new InvalidRecord(`${spec.tag} is not a DICOM date (YYYYMMDD): "${trimmed}"`);
-  return trimmed === '' ? null : trimmed;
-}
-
-function uid(
-  byTag: Map<string, DicomJsonAttribute>,
-  spec: { tag: string; vr: string },
-  name: string,
-): string | null {
-  const value = single(byTag, spec);
-  if (value !== null && (value.length > 64 || !/^\d+(\.\d+)*$/.test(value)))
-    throw new InvalidRecord(`${spec.tag} ${name} is not a UID: "${value}"`);
-  return value;
-}
-
-function instanceCount(byTag: Map<string, DicomJsonAttribute>): number {
-  const spec = QIDO_SERIES_ATTRIBUTES.numberOfInstances;
-  const attribute = byTag.get(spec.tag);
-  const name = `${spec.tag} NumberOfSeriesRelatedInstances`;
-  if (attribute === undefined || attribute.Value === undefined || attribute.Value.length === 0)
-    throw new InvalidRecord(`${name} is missing`);
-  if (attribute.vr !== spec.vr)
-    throw new InvalidRecord(`${spec.tag} has VR ${attribute.vr}, expected ${spec.vr}`);
-  if (attribute.Value.length > 1)
-    throw new InvalidRecord(`${name} should hold one value, holds ${attribute.Value.length}`);
-  const raw = attribute.Value[0];
-  const n = typeof raw === 'string' && /^\s*\+?\d+\s*$/.test(raw) ? Number(raw) : raw;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
-    throw new InvalidRecord(`${name} must be a non-negative integer, got ${JSON.stringify(raw)}`);
-  }
-  return n;
-}
-
-// --------------------------------------------------------------------------------------------
 // Small helpers
-
-/** `YYYY-MM-DD` (a real calendar day) to DICOM `YYYYMMDD`. */
-function dicomDate(day: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !d || d.toISOString().slice(0, 10) !== day)
-    throw new RangeError(`day must be a calendar date YYYY-MM-DD (got "${day}")`);
-  return `${m[1]}${m[2]}${m[3]}`;
-}
 
 function normaliseBaseUrl(raw: string): string {
   let url: URL;
@@ -604,14 +368,6 @@ function retryAfterMs(response: Response): number | null {
   return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
 }
 
-/** A request for messages: the query without its long includefield list. */
-function describe(url: string): string {
-  const u = new URL(url);
-  for (const key of [...u.searchParams.keys()])
-    if (key === 'includefield') u.searchParams.delete(key);
-  return `GET ${u.toString()}`;
-}
-
 function excerpt(body: string): string {
   const text = body.replace(/\s+/g, ' ').trim();
   if (!text) return '';
@@ -623,14 +379,6 @@ function networkReason(error: TypeError): string {
   const code = typeof cause?.code === 'string' ? cause.code : null;
   const message = typeof cause?.message === 'string' ? cause.message : error.message;
   return code && !message.includes(code) ? `${code}: ${message}` : message;
-}
-
-function isPlainObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function typeOf(x: unknown): string {
-  return x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

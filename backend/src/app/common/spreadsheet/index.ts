@@ -25,16 +25,14 @@ export {
   REPORT_NUMBER_FORMATS,
   XlsxReportSheet,
   XlsxReportWriter,
-  writeTemplate,
   type ReportCellType,
   type ReportColumn,
   type ReportLanguage,
   type ReportValue,
   type SummaryItem,
   type SummarySheet,
-  type TemplateOptions,
   type XlsxReportOptions,
 } from './xlsx.writer.js';
+export { writeTemplate, type TemplateOptions } from './xlsx-template.writer.js';
 export { readImportFile, type ImportFile, type ImportRow } from './import-file.js';
 export { assertSomeRowInScope, boundedRows, SpreadsheetImports } from './imports.service.js';
-export { ImportsModule } from './imports.module.js';

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SpreadsheetFileError } from './spreadsheet.errors.js';
 import { readSpreadsheet } from './spreadsheet.reader.js';
 import type { ColumnSpec } from './spreadsheet.types.js';
-import { XlsxReportWriter, writeTemplate, type ReportColumn } from './xlsx.writer.js';
+import { writeTemplate } from './xlsx-template.writer.js';
+import { XlsxReportWriter, type ReportColumn } from './xlsx.writer.js';
 
 // These specs write and read real workbooks and files through exceljs, zlib and iconv: a second on
 // an idle machine, several on two cores shared by parallel test runs. A generous, explicit timeout

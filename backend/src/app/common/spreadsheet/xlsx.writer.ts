@@ -1,21 +1,17 @@
 /**
- * Streaming xlsx writers over exceljs's `stream.xlsx.WorkbookWriter`: rows are committed as they
- * are written, so a report of any length uses flat memory and can go straight into an HTTP
- * response. Two products:
- *
- * - `writeTemplate`: an import template for a list of column specs — Russian headers in row 1,
- *   English in row 2, cell formats and drop-downs — that `readSpreadsheet` accepts back as filled in.
- * - `XlsxReportWriter`: report sheets with a bold, frozen, filterable header row, typed cells (real
- *   dates, numbers with rouble and percent formats) and column widths fitted to the first rows,
- *   plus a small label/value summary sheet.
+ * The streaming report writer over exceljs's `stream.xlsx.WorkbookWriter`: rows are committed as
+ * they are written, so a report of any length uses flat memory and can go straight into an HTTP
+ * response. `XlsxReportWriter` writes report sheets with a bold, frozen, filterable header row,
+ * typed cells (real dates, numbers with rouble and percent formats) and column widths fitted to
+ * the first rows, plus a small label/value summary sheet. The import template writer, which shares
+ * the header styling, is in xlsx-template.writer.ts.
  */
+import type { Lang } from '@radfleet/shared';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { columnLetter, compileColumns } from './spreadsheet.headers.js';
-import { enumLabel } from './spreadsheet.parsers.js';
-import type { ColumnSpec } from './spreadsheet.types.js';
+import { displayLength, makeContext, toCellValue, type ValueContext } from './xlsx-cells.js';
 
-export type ReportLanguage = 'ru' | 'en';
+export type ReportLanguage = Lang;
 
 /** How a report cell is typed and formatted. */
 export type ReportCellType =
@@ -79,17 +75,12 @@ export interface SummarySheet {
   readonly items: readonly SummaryItem[];
 }
 
-const BOOLEAN_LABELS: Record<ReportLanguage, { true: string; false: string }> = {
-  ru: { true: 'Да', false: 'Нет' },
-  en: { true: 'Yes', false: 'No' },
-};
-
-const HEADER_FILL: ExcelJS.Fill = {
+export const HEADER_FILL: ExcelJS.Fill = {
   type: 'pattern',
   pattern: 'solid',
   fgColor: { argb: 'FFDDE4EE' },
 };
-const SUBHEADER_FILL: ExcelJS.Fill = {
+export const SUBHEADER_FILL: ExcelJS.Fill = {
   type: 'pattern',
   pattern: 'solid',
   fgColor: { argb: 'FFF2F4F7' },
@@ -97,127 +88,7 @@ const SUBHEADER_FILL: ExcelJS.Fill = {
 const HEADER_BORDER: Partial<ExcelJS.Borders> = {
   bottom: { style: 'thin', color: { argb: 'FF8C9BB0' } },
 };
-/** Excel's limit for the text of one cell. */
-const MAX_CELL_TEXT = 32_767;
-
-// ---------------------------------------------------------------------------------------------
-// Values
-
-interface ValueContext {
-  readonly booleanLabels: { readonly true: string; readonly false: string };
-  readonly wallClock: Intl.DateTimeFormat;
-}
-
-function makeContext(options: XlsxReportOptions): ValueContext {
-  return {
-    booleanLabels: options.booleanLabels ?? BOOLEAN_LABELS[options.language],
-    wallClock: new Intl.DateTimeFormat('en-GB', {
-      timeZone: options.timeZone ?? 'Europe/Moscow',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    }),
-  };
-}
-
-/** The instant's wall-clock time in the zone, as a Date whose UTC fields hold it (what exceljs writes). */
-function wallClockDate(instant: Date, format: Intl.DateTimeFormat, withTime: boolean): Date {
-  const parts: Record<string, number> = {};
-  for (const p of format.formatToParts(instant))
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return withTime
-    ? new Date(
-        Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second),
-      )
-    : new Date(Date.UTC(parts.year, parts.month - 1, parts.day));
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function toDate(value: ReportValue, ctx: ValueContext, withTime: boolean, header: string): Date {
-  if (typeof value === 'string') {
-    const m = ISO_DATE.exec(value);
-    if (m) return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    const parsed = new Date(value);
-    if (!Number.isNaN(parsed.getTime())) return wallClockDate(parsed, ctx.wallClock, withTime);
-  } else if (value instanceof Date && !Number.isNaN(value.getTime())) {
-    return wallClockDate(value, ctx.wallClock, withTime);
-  }
-  throw new TypeError(`Report column "${header}": ${String(value)} is not a date.`);
-}
-
-function toNumber(value: ReportValue, header: string): number {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'bigint') return Number(value);
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
-  throw new TypeError(`Report column "${header}": ${String(value)} is not a number.`);
-}
-
-function toCellValue(
-  type: ReportCellType,
-  value: ReportValue,
-  ctx: ValueContext,
-  header: string,
-): ExcelJS.CellValue {
-  if (value === null || value === undefined) return null;
-  switch (type) {
-    case 'string': {
-      const text =
-        value instanceof Date
-          ? toDate(value, ctx, false, header).toISOString().slice(0, 10)
-          : String(value);
-      return text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
-    }
-    case 'integer':
-    case 'decimal':
-    case 'money':
-    case 'percent':
-      return toNumber(value, header);
-    case 'date':
-      return toDate(value, ctx, false, header);
-    case 'datetime':
-      return toDate(value, ctx, true, header);
-    case 'boolean':
-      return value ? ctx.booleanLabels.true : ctx.booleanLabels.false;
-  }
-}
-
-/** Roughly how many characters a value takes on screen in its format. */
-function displayLength(type: ReportCellType, value: ExcelJS.CellValue): number {
-  if (value === null || value === undefined) return 0;
-  switch (type) {
-    case 'date':
-      return 10;
-    case 'datetime':
-      return 16;
-    case 'percent':
-      return 7;
-    case 'integer':
-    case 'decimal':
-    case 'money': {
-      const digits = String(Math.trunc(Math.abs(Number(value)))).length;
-      const grouped = digits + Math.floor((digits - 1) / 3);
-      return (
-        grouped +
-        (type === 'integer' ? 0 : 3) +
-        (type === 'money' ? 2 : 0) +
-        (Number(value) < 0 ? 1 : 0)
-      );
-    }
-    default:
-      return Math.max(
-        ...String(value)
-          .split('\n')
-          .map((line) => line.length),
-      );
-  }
-}
-
-function fitWidth(header: string, lengths: Iterable<number>): number {
+export function fitWidth(header: string, lengths: Iterable<number>): number {
   let longest = Math.min(Math.ceil(header.length * 1.1), 30);
   for (const n of lengths) longest = Math.max(longest, n);
   return Math.min(Math.max(longest + 2, 8), 60);
@@ -237,7 +108,11 @@ function sheetTitle(name: string, taken: Set<string>): string {
   return title;
 }
 
-function styleHeaderRow(row: ExcelJS.Row, fill: ExcelJS.Fill, font: Partial<ExcelJS.Font>): void {
+export function styleHeaderRow(
+  row: ExcelJS.Row,
+  fill: ExcelJS.Fill,
+  font: Partial<ExcelJS.Font>,
+): void {
   row.eachCell((cell) => {
     cell.font = font;
     cell.fill = fill;
@@ -513,165 +388,4 @@ function inferType(value: ReportValue): ReportCellType {
   if (typeof value === 'boolean') return 'boolean';
   if (value instanceof Date) return 'date';
   return 'string';
-}
-
-// ---------------------------------------------------------------------------------------------
-// Import template
-
-export interface TemplateOptions {
-  /** Default `Данные`. */
-  readonly sheetName?: string;
-  /** Adds a second sheet describing every column (type, required, allowed values). Default true. */
-  readonly helpSheet?: boolean;
-  /** How many rows below the headers get the columns' drop-downs. Default 1000. */
-  readonly rows?: number;
-}
-
-/** The streaming WorksheetWriter keeps range validations here (exceljs 4.4; not in its typings). */
-interface WorksheetWriterValidations {
-  readonly dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
-}
-
-function templateFormat(spec: ColumnSpec): string | undefined {
-  switch (spec.type) {
-    case 'string':
-    case 'enum':
-    case 'boolean':
-      // Text, so that Excel keeps leading zeros of inventory numbers and does not turn 1.5 into a date.
-      return '@';
-    case 'integer':
-      return '0';
-    case 'decimal':
-      return spec.scale ? `#,##0.${'0'.repeat(spec.scale)}` : undefined;
-    case 'date':
-      return 'dd.mm.yyyy';
-  }
-}
-
-const TYPE_HELP: Record<ColumnSpec['type'], string> = {
-  string: 'Текст / Text',
-  integer: 'Целое число / Whole number',
-  decimal: 'Число, например 1 234,56 / Number, e.g. 1 234,56',
-  date: 'Дата ДД.ММ.ГГГГ / Date dd.mm.yyyy',
-  boolean: 'Да или Нет / Yes or No',
-  enum: 'Значение из списка / One of the listed values',
-};
-
-function allowedHelp(spec: ColumnSpec): string {
-  const parts: string[] = [];
-  if (spec.enumValues)
-    parts.push(
-      spec.enumValues
-        .map((v) => [...new Set([enumLabel(v), ...v.aliases, v.value])].join(' = '))
-        .join('; '),
-    );
-  if (spec.type === 'boolean') parts.push('Да, Нет, Yes, No, 1, 0');
-  const bound = (b: number | string): string =>
-    typeof b === 'string' ? b.split('-').reverse().join('.') : String(b);
-  if (spec.min !== undefined) parts.push(`от / from ${bound(spec.min)}`);
-  if (spec.max !== undefined) parts.push(`до / to ${bound(spec.max)}`);
-  if (spec.maxLength !== undefined)
-    parts.push(`не длиннее ${spec.maxLength} символов / up to ${spec.maxLength} characters`);
-  if (spec.scale !== undefined)
-    parts.push(`не более ${spec.scale} знаков после запятой / at most ${spec.scale} decimals`);
-  return parts.join('; ');
-}
-
-function dropDown(spec: ColumnSpec): string[] | null {
-  const labels =
-    spec.type === 'boolean'
-      ? ['Да', 'Нет']
-      : spec.type === 'enum'
-        ? (spec.enumValues ?? []).map(enumLabel)
-        : null;
-  if (!labels || labels.some((l) => /[,"]/.test(l))) return null;
-  const list = `"${labels.join(',')}"`;
-  return list.length <= 257 ? [list] : null;
-}
-
-/**
- * Writes an import template for the columns: row 1 the Russian headers, row 2 the English ones
- * (both marked `*` when required), cells formatted by type, drop-downs for enums and yes/no, and a
- * help sheet. `readSpreadsheet` reads it back as it is, data starting in row 3.
- */
-export async function writeTemplate(
-  columns: readonly ColumnSpec[],
-  out: Writable,
-  options: TemplateOptions = {},
-): Promise<void> {
-  compileColumns(columns);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'RadFleet';
-  const rows = options.rows ?? 1000;
-  const mark = (spec: ColumnSpec, text: string): string => (spec.required ? `${text} *` : text);
-
-  const sheet = workbook.addWorksheet(options.sheetName ?? 'Данные', {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }],
-  });
-  sheet.columns = columns.map((spec) => ({
-    width: fitWidth(spec.header.ru, [spec.header.en.length, spec.type === 'date' ? 12 : 10]),
-    style: { numFmt: templateFormat(spec) },
-  }));
-  const ru = sheet.addRow(columns.map((spec) => mark(spec, spec.header.ru)));
-  styleHeaderRow(ru, HEADER_FILL, { bold: true });
-  ru.commit();
-  const en = sheet.addRow(columns.map((spec) => mark(spec, spec.header.en)));
-  styleHeaderRow(en, SUBHEADER_FILL, { italic: true, color: { argb: 'FF595959' } });
-  en.commit();
-  columns.forEach((spec, i) => {
-    const list = dropDown(spec);
-    if (!list) return;
-    const letter = columnLetter(i + 1);
-    (sheet as unknown as WorksheetWriterValidations).dataValidations.add(
-      `${letter}3:${letter}${rows + 2}`,
-      {
-        type: 'list',
-        allowBlank: true,
-        formulae: list,
-        showErrorMessage: true,
-        errorStyle: 'warning',
-        errorTitle: 'Значение не из списка / Not in the list',
-        error: 'Выберите значение из списка / Pick a value from the list',
-      },
-    );
-  });
-  sheet.commit();
-
-  if (options.helpSheet ?? true) {
-    const help = workbook.addWorksheet('Справка (Help)');
-    const helpHeaders = [
-      'Столбец',
-      'Column',
-      'Обязательный / Required',
-      'Тип / Type',
-      'Допустимые значения / Allowed values',
-    ];
-    const helpRows = columns.map((spec) => [
-      spec.header.ru,
-      spec.header.en,
-      spec.required ? 'Да / Yes' : 'Нет / No',
-      TYPE_HELP[spec.type],
-      allowedHelp(spec),
-    ]);
-    help.columns = helpHeaders.map((h, i) => ({
-      width: fitWidth(
-        h,
-        helpRows.map((r) => Math.min(r[i].length, 80)),
-      ),
-    }));
-    const header = help.addRow(helpHeaders);
-    styleHeaderRow(header, HEADER_FILL, { bold: true });
-    header.commit();
-    for (const r of helpRows) {
-      const row = help.addRow(r);
-      row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
-      row.commit();
-    }
-    help.commit();
-  }
-  await workbook.commit();
 }

@@ -1,16 +1,18 @@
 import {
+  type ContractType as SharedContractType,
   type DeviceStatus as SharedDeviceStatus,
   type District,
   type FacilityType,
   type FundingSource as SharedFundingSource,
   type Modality as SharedModality,
+  type SupplierKind as SharedSupplierKind,
   type Technology as SharedTechnology,
 } from '@radfleet/shared';
 
 /**
  * Plain records of the demo city. Every record carries a stable string key (`code`, or
  * `inventoryNumber` for devices) and refers to others by those keys, so a loader can insert each
- * list with COPY and resolve UUIDs afterwards. Dates are ISO `YYYY-MM-DD`; timestamps are ISO 8601
+ * list in bulk (common/bulk-insert.ts: INSERT … SELECT FROM unnest) and resolve UUIDs afterwards. Dates are ISO `YYYY-MM-DD`; timestamps are ISO 8601
  * in Moscow time (`2024-03-05T09:30:00+03:00`); money is an exact decimal string in roubles with
  * two decimals (`"48763200.00"`).
  */
@@ -60,7 +62,7 @@ export const FUNDING_SOURCES = [
   'INCOME_GENERATING',
 ] as const satisfies readonly FundingSource[];
 
-export type ContractType = 'SUPPLY' | 'SERVICE' | 'LIFECYCLE';
+export type ContractType = `${SharedContractType}`;
 
 export const SERVICE_EVENT_TYPES = [
   'BREAKDOWN',
@@ -144,7 +146,7 @@ export interface DemoDevice {
   dicom: DemoDicomIdentity | null;
 }
 
-export type SupplierKind = 'ORGANISATION' | 'SOLE_TRADER';
+export type SupplierKind = `${SharedSupplierKind}`;
 
 export interface DemoSupplier {
   /** `SUP-01` */

@@ -13,17 +13,12 @@ export function downloaded(res: HttpResponse<Blob>, fallback: string): Downloade
   };
 }
 
-/** The file name of a `Content-Disposition` header; `filename*` (RFC 6266, UTF-8) wins over `filename`. */
+/**
+ * The file name of a `Content-Disposition` header, as the backend sends it (`filename="…"`, ASCII:
+ * see common/upload.ts), with path separators made harmless.
+ */
 export function fileNameFromDisposition(header: string | null, fallback: string): string {
   if (!header) return fallback;
-  const star = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
-  if (star?.[2]) {
-    try {
-      return sanitize(decodeURIComponent(star[2].trim().replace(/^"|"$/g, ''))) || fallback;
-    } catch {
-      /* a malformed encoding falls through to the plain name */
-    }
-  }
   const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(header);
   const name = plain ? (plain[2] ?? plain[1] ?? '').trim() : '';
   return sanitize(name) || fallback;

@@ -24,3 +24,9 @@ export function fieldErrors(err: unknown): FieldErrorMap {
   for (const e of (problemOf(err).errors ?? []) as FieldError[]) out[e.field] ??= e.message;
   return out;
 }
+
+/** A 409 STALE_VERSION: someone saved the record since it was read. */
+export function isStaleVersion(err: unknown): boolean {
+  const p = problemOf(err);
+  return p.status === 409 && p.code === 'STALE_VERSION';
+}

@@ -1,16 +1,20 @@
 import { DOCUMENT, formatDate, formatNumber, registerLocaleData } from '@angular/common';
 import localeRu from '@angular/common/locales/ru';
 import { computed, effect, inject, Injectable, signal } from '@angular/core';
-import { DISTRICT_NAMES, type District } from '@radfleet/shared';
+import { DISTRICT_NAMES, type District, type Lang } from '@radfleet/shared';
 import { en, ru, type MessageKey } from './messages';
 
-export type Language = 'ru' | 'en';
+export type Language = Lang;
 export const LANGUAGES: readonly Language[] = ['ru', 'en'];
 const STORAGE_KEY = 'radfleet.lang';
 const LOCALES: Record<Language, string> = { ru: 'ru-RU', en: 'en-US' };
 const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { ru, en };
 
 registerLocaleData(localeRu, 'ru-RU');
+
+/** `{n, plural, one {…} few {…} other {…}}` in a message, and each of its forms. */
+const PLURAL = /\{(\w+), plural,((?:\s*\w+ \{[^{}]*\})+)\s*\}/g;
+const PLURAL_FORM = /(\w+) \{([^{}]*)\}/g;
 
 function readStored(): Language {
   try {
@@ -47,14 +51,31 @@ export class I18nService {
     this.language.set(lang);
   }
 
+  /**
+   * The message in the current language with its parameters filled in. A number parameter may pick
+   * a plural form, chosen by `Intl.PluralRules` for the language:
+   * `{n} {n, plural, one {устройство} few {устройства} other {устройств}}`.
+   */
   t(key: MessageKey, params?: Record<string, string | number>): string {
     let text: string = DICTIONARIES[this.language()][key] ?? key;
     if (params) {
+      const rules = new Intl.PluralRules(this.locale());
+      text = text.replace(PLURAL, (whole, name: string, forms: string) => {
+        const value = params[name];
+        if (typeof value !== 'number') return whole;
+        const options = new Map([...forms.matchAll(PLURAL_FORM)].map((m) => [m[1], m[2]]));
+        return options.get(rules.select(value)) ?? options.get('other') ?? whole;
+      });
       for (const [name, value] of Object.entries(params)) {
         text = text.replaceAll(`{${name}}`, typeof value === 'number' ? this.number(value) : value);
       }
     }
     return text;
+  }
+
+  /** Whether a string is a message key (a type guard: no cast needed to look it up). */
+  has(key: string): key is MessageKey {
+    return Object.hasOwn(DICTIONARIES.ru, key);
   }
 
   /** The name of a district in the current language. */
@@ -64,8 +85,8 @@ export class I18nService {
 
   /** A label for an enum value, e.g. `role.ADMIN`; falls back to the raw value. */
   label(prefix: string, value: string): string {
-    const key = `${prefix}.${value}` as MessageKey;
-    return DICTIONARIES[this.language()][key] ?? value;
+    const key = `${prefix}.${value}`;
+    return this.has(key) ? DICTIONARIES[this.language()][key] : value;
   }
 
   /** A number in the current locale: `1 234,5` in Russian, `1,234.5` in English. */

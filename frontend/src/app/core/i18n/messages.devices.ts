@@ -14,7 +14,8 @@ export const devicesRu = {
   'devices.ageMax': 'Возраст до, лет',
   'devices.emptyFiltered': 'Под выбранные фильтры не подходит ни одно устройство.',
   'devices.export': 'Экспорт в Excel',
-  'devices.exportAria': 'Экспорт в Excel: {n} устройств по текущим фильтрам',
+  'devices.exportAria':
+    'Экспорт в Excel: {n} {n, plural, one {устройство} few {устройства} other {устройств}} по текущим фильтрам',
   'devices.exporting': 'Готовим файл…',
   'devices.exportFailed': 'Не удалось выгрузить файл.',
   'devices.import': 'Импорт',
@@ -341,7 +342,8 @@ export const devicesEn: Record<keyof typeof devicesRu, string> = {
   'devices.ageMax': 'Age to, years',
   'devices.emptyFiltered': 'No device matches these filters.',
   'devices.export': 'Export to Excel',
-  'devices.exportAria': 'Export to Excel: {n} devices matching the current filters',
+  'devices.exportAria':
+    'Export to Excel: {n} {n, plural, one {device} other {devices}} matching the current filters',
   'devices.exporting': 'Preparing the file…',
   'devices.exportFailed': 'Could not export the file.',
   'devices.import': 'Import',

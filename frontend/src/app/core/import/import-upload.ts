@@ -6,11 +6,11 @@ import {
   provideHttpClient,
   withInterceptors,
   type HttpEvent,
+  type HttpInterceptorFn,
 } from '@angular/common/http';
 import type { EnvironmentProviders, Provider, Type } from '@angular/core';
 import type { ImportResult } from '@radfleet/shared';
 import { filter, lastValueFrom, map, tap } from 'rxjs';
-import { authInterceptor } from '../../auth/auth.interceptor';
 import { downloaded, type DownloadedFile } from '../http/download';
 import type { UploadProgress } from './import-wizard.component';
 
@@ -53,11 +53,15 @@ export async function downloadTemplate(
 
 /**
  * An import route's providers: its own HttpClient on the XMLHttpRequest backend (the application's
- * fetch backend cannot report upload progress), with the same interceptors, and the import API.
+ * fetch backend cannot report upload progress), with the application's interceptors (the caller
+ * passes them: core imports no domain), and the import API.
  */
-export function importRouteProviders(api: Type<unknown>): (Provider | EnvironmentProviders)[] {
+export function importRouteProviders(
+  api: Type<unknown>,
+  interceptors: HttpInterceptorFn[],
+): (Provider | EnvironmentProviders)[] {
   return [
-    provideHttpClient(withInterceptors([authInterceptor])),
+    provideHttpClient(withInterceptors(interceptors)),
     { provide: HttpBackend, useExisting: HttpXhrBackend },
     api,
   ];

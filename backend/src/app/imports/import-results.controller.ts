@@ -2,12 +2,12 @@ import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@radfleet/shared';
 import type { Response } from 'express';
-import type { AuthUser } from '../../auth/auth-user.js';
-import { CurrentUser } from '../../auth/current-user.decorator.js';
-import { RequirePermission } from '../../auth/require-permission.decorator.js';
-import { ApiProblems } from '../openapi/openapi.js';
-import { sendXlsx, XLSX_CONTENT, XLSX_MIME } from '../upload.js';
-import { SpreadsheetImports } from './imports.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { RequirePermission } from '../auth/require-permission.decorator.js';
+import { ApiProblems } from '../common/openapi/openapi.js';
+import { sendXlsx, XLSX_CONTENT, XLSX_MIME } from '../common/upload.js';
+import { SpreadsheetImports } from '../common/spreadsheet/imports.service.js';
 
 @ApiTags('imports')
 @Controller('imports')

@@ -7,7 +7,7 @@ import {
   type MatDateFormats,
 } from '@angular/material/core';
 import { MatDatepickerIntl } from '@angular/material/datepicker';
-import { I18nService } from '../core/i18n/i18n.service';
+import { I18nService } from '../i18n/i18n.service';
 
 /** The display format of a date field: `27.11.2026`, as `I18nService.date()` shows dates everywhere. */
 const DATE_INPUT = { rf: 'dd.MM.yyyy' } as const;

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import { ImportGate, ImportUploadInterceptor } from '../upload.js';
+import { ImportGate, ImportUploadInterceptor } from '../common/upload.js';
 import { ImportResultsController } from './import-results.controller.js';
-import { SpreadsheetImports } from './imports.service.js';
+import { SpreadsheetImports } from '../common/spreadsheet/imports.service.js';
 
 /** What every spreadsheet import uses: the concurrency gate, the upload, limits and results. */
 @Global()
