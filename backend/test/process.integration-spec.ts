@@ -53,7 +53,7 @@ describe('the backend process', () => {
   });
 
   it('with DATABASE_URL creates no demo accounts, but the first administrator from ADMIN_EMAIL', async () => {
-    const db = await TestDatabase.create('admin');
+    const db = await TestDatabase.migrated('admin');
     const b = await BackendProcess.start({
       DATABASE_URL: db.url,
       ADMIN_EMAIL: 'chief@clinic.test',
