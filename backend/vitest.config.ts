@@ -29,6 +29,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One PostgreSQL cluster, one database per test file; two workers fit two cores.
           maxWorkers: 2,
+          // A worker keeps the modules it loaded (the whole Nest app, compiled once) for its next
+          // file instead of loading them again; each file still makes its own app and database.
+          isolate: false,
         },
       },
     ],
