@@ -66,10 +66,10 @@ async function main(): Promise<number> {
       const found = await pgToolsFor(url, config.PG_BIN_DIR);
       if (!found.tools)
         throw new Error(`${resolve(file)} is a pg_dump archive, but ${found.reason}.`);
+      counts = await restoreWithPgRestore(url, resolve(file), found.tools);
       process.stdout.write(
         `format: pg_dump custom archive, restored with ${found.tools.pgRestore}\n`,
       );
-      counts = await restoreWithPgRestore(url, resolve(file), found.tools);
     } else {
       process.stdout.write("format: RadFleet's own\n");
       counts = await restoreDatabase(url, resolve(file));
