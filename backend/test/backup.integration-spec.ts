@@ -111,7 +111,10 @@ describe('npm run db:backup and db:restore', () => {
       expect(created.status).toBe(201);
       // A backup needs no downtime: it reads the running cluster in one snapshot.
       const backupStarted = Date.now();
-      const backup = await runCli('db-backup', [file], { DATA_DIR: source });
+      const backup = await runCli('db-backup', [file], {
+        DATA_DIR: source,
+        ...(process.env.PG_BIN_DIR ? { PG_BIN_DIR: process.env.PG_BIN_DIR } : {}),
+      });
       backupMs = Date.now() - backupStarted;
       expect(backup.code, backup.out).toBe(0);
       expect(backup.out).toContain(`wrote ${file}`);
@@ -132,7 +135,10 @@ describe('npm run db:backup and db:restore', () => {
 
     const target = join(scratch, 'restored');
     const restoreStarted = Date.now();
-    const restore = await runCli('db-restore', [file], { DATA_DIR: target });
+    const restore = await runCli('db-restore', [file], {
+      DATA_DIR: target,
+      ...(process.env.PG_BIN_DIR ? { PG_BIN_DIR: process.env.PG_BIN_DIR } : {}),
+    });
     expect(restore.code, restore.out).toBe(0);
     process.stdout.write(
       `backup of ${Object.values(before).reduce((n, t) => n + t.rows, 0)} rows: ` +
