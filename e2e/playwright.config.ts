@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chooseChromium } from './support/browser.js';
 
+// Two projects: the journeys (every spec in tests/ but the accessibility one), then
+// tests/accessibility.spec.ts, which depends on them. axe-core checks every page a journey opens
+// (support/fixtures.ts, support/a11y.ts) and notes it in the run's ledger; the accessibility spec
+// then checks only the pages and dialogs that no journey reached, so none is checked twice. A new
+// journey is a new file in tests/; a new page or dialog also goes in accessibility.spec.ts's lists.
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
 const browser = await chooseChromium();
@@ -35,7 +40,16 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: { executablePath: browser.executablePath, args: browser.args },
   },
-  projects: [{ name: `chromium (${browser.source})` }],
+  // The journeys first; then the accessibility spec, which checks only the pages and dialogs that no
+  // journey checked (support/a11y.ts keeps the run's ledger). A new journey goes in tests/ as usual.
+  projects: [
+    { name: `journeys (chromium ${browser.source})`, testIgnore: /accessibility\.spec\.ts$/ },
+    {
+      name: `accessibility (chromium ${browser.source})`,
+      testMatch: /accessibility\.spec\.ts$/,
+      dependencies: [`journeys (chromium ${browser.source})`],
+    },
+  ],
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {

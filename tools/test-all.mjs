@@ -3,6 +3,9 @@
 // Chromium) — then each stage's time and one totals line over every test runner, last:
 // `N passed, N failed, N skipped`.
 //
+// Before the summary come the slowest spec files of each test stage (from the reports in
+// test-results/), so that a stage that grows shows where.
+//
 // Stages run in the order of the list. Consecutive stages with the same `group` run at the same time
 // (they share no database: the integration tests have their own cluster, e2e its own throwaway data
 // folder); the output of each is buffered and printed whole when it ends, so it stays readable.
@@ -174,6 +177,31 @@ function count(stage) {
   };
 }
 
+/**
+ * The slowest spec files of a test stage, from its report: where the stage's time goes. Vitest gives
+ * each file's start and end; Playwright each test's duration, summed here by file.
+ */
+function slowest(stage, n = 5) {
+  const file = join(reports, stage.report);
+  if (!existsSync(file)) return [];
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  const byFile = new Map();
+  if (stage.format === 'vitest') {
+    for (const t of r.testResults ?? [])
+      byFile.set(t.name.slice(root.length + 1), (t.endTime - t.startTime) / 1000);
+  } else {
+    const walk = (suite) => {
+      for (const spec of suite.specs ?? [])
+        for (const t of spec.tests ?? [])
+          for (const res of t.results ?? [])
+            byFile.set(spec.file, (byFile.get(spec.file) ?? 0) + res.duration / 1000);
+      for (const child of suite.suites ?? []) walk(child);
+    };
+    for (const suite of r.suites ?? []) walk(suite);
+  }
+  return [...byFile].sort((a, b) => b[1] - a[1]).slice(0, n);
+}
+
 /** The selected stages in order, consecutive stages of one group together. */
 const batches = [];
 for (const stage of stages) {
@@ -215,6 +243,12 @@ for (const batch of batches) {
   });
 }
 const wall = (Date.now() - startedAll) / 1000;
+
+console.log('\n━━━ slowest spec files ━━━');
+for (const batch of batches)
+  for (const stage of batch.filter((s) => s.kind === 'tests' && s.cwd !== 'shared'))
+    for (const [file, seconds] of slowest(stage))
+      console.log(`${stage.name.padEnd(36)} ${seconds.toFixed(1).padStart(6)} s  ${file}`);
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 console.log('\n━━━ summary ━━━');

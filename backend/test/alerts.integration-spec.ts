@@ -60,6 +60,45 @@ describe('the alerts list', () => {
     expect(counts.body).toEqual({ open: 2, byType: { CONTRACT_ENDING_90: 2 } });
   });
 
+  it('pages the open alerts most severe first, newest first, with the total on every page and past the end', async () => {
+    const active = ['p:1', 'p:2', 'p:3', 'p:4', 'p:5'].map((key, i) => ({
+      ...cond(key),
+      severity:
+        i === 3 ? AlertSeverity.CRITICAL : i === 1 ? AlertSeverity.INFO : AlertSeverity.WARNING,
+    }));
+    for (const a of active)
+      await alerts.reconcile(AlertType.NO_COVERAGE, active.slice(0, active.indexOf(a) + 1));
+    const keysOf = (body: { items: { params: { key: string } }[] }) =>
+      body.items.map((a) => a.params.key);
+    const page = (n: number) =>
+      request(t.server)
+        .get('/api/alerts')
+        .query({ type: 'NO_COVERAGE', pageSize: 2, page: n })
+        .set(exec.auth)
+        .expect(200);
+    const [one, two, three, past] = [await page(1), await page(2), await page(3), await page(9)];
+    // CRITICAL first, then the WARNINGs newest first, INFO last.
+    expect([...keysOf(one.body), ...keysOf(two.body), ...keysOf(three.body)]).toEqual([
+      'p:4',
+      'p:5',
+      'p:3',
+      'p:1',
+      'p:2',
+    ]);
+    for (const r of [one, two, three, past]) expect(r.body.total).toBe(5);
+    expect(past.body).toMatchObject({ items: [], page: 9, pageSize: 2 });
+    expect(one.body.items[0]).toMatchObject({
+      type: 'NO_COVERAGE',
+      severity: 'CRITICAL',
+      message: 'condition p:4',
+      deviceId: null,
+      facilityId: null,
+      contractId: null,
+      resolvedAt: null,
+    });
+    expect(new Date(one.body.items[0].raisedAt).toISOString()).toBe(one.body.items[0].raisedAt);
+  });
+
   it('validates its filters', async () => {
     const bad = await request(t.server)
       .get('/api/alerts')

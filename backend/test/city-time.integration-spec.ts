@@ -112,7 +112,7 @@ async function call<T>(b: BackendProcess, token: string, path: string, init: Req
 
 /** Starts the backend with the process on `processZone` and the database on `databaseZone`. */
 async function figuresWith(processZone: string, databaseZone: string, today: string) {
-  const db = await TestDatabase.create('tz');
+  const db = await TestDatabase.migrated('tz');
   await TestDatabase.admin((c) =>
     c.query(`ALTER DATABASE "${db.name}" SET timezone TO '${databaseZone}'`),
   );

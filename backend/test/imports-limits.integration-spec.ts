@@ -284,7 +284,7 @@ describe('the bombs of issue 9 against a real server with the default limits', (
 
   beforeAll(async () => {
     scratch = await mkdtemp(join(tmpdir(), 'radfleet-bombs-'));
-    db = await TestDatabase.create('bombs');
+    db = await TestDatabase.migrated('bombs');
     server = await BackendProcess.start({
       DATABASE_URL: db.url,
       ADMIN_EMAIL: 'bombs@clinic.test',
@@ -292,7 +292,7 @@ describe('the bombs of issue 9 against a real server with the default limits', (
       SCHEDULER: 'false',
       LOG_LEVEL: 'warn',
     });
-    // Migrating a fresh database on two busy cores can take a while; healthy is what matters.
+    // Starting the built app on two busy cores can take a while; healthy is what matters.
     await server.waitHealthy(180_000);
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',

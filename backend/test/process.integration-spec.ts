@@ -50,10 +50,10 @@ describe('the backend process', () => {
       expect(await b.stop()).toBe(0);
       await db.drop();
     }
-  });
+  }, 240_000); // a server start that migrates a fresh database: minutes on a busy machine
 
   it('with DATABASE_URL creates no demo accounts, but the first administrator from ADMIN_EMAIL', async () => {
-    const db = await TestDatabase.create('admin');
+    const db = await TestDatabase.migrated('admin');
     const b = await BackendProcess.start({
       DATABASE_URL: db.url,
       ADMIN_EMAIL: 'chief@clinic.test',
@@ -119,12 +119,12 @@ describe('the backend process', () => {
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
 
     const second = await BackendProcess.start({ DATA_DIR: dataDir });
-    await second.waitHealthy(120_000);
+    await second.waitHealthy(240_000);
     expect(second.output).not.toContain('initialising the embedded PostgreSQL cluster');
     expect(second.output).not.toContain('RadFleet demo accounts');
     expect(await second.stop('SIGINT')).toBe(0);
     expect(postgresProcessesFor(dataDir)).toEqual([]);
-  }, 400_000); // an initdb, the demo city and two server starts: minutes on a busy machine
+  }, 600_000); // an initdb, the demo city and two server starts: minutes on a busy machine
   it('after kill -9 starts again unaided, stopping the PostgreSQL it left; a second live RadFleet on the folder is refused', async () => {
     const dataDir = join(scratch, 'crash');
     const env = { DATA_DIR: dataDir, DEMO_DATA: 'false', SCHEDULER: 'false' };

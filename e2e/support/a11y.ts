@@ -1,13 +1,33 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { Result } from 'axe-core';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The WCAG 2.1 A and AA rules axe checks; a serious or critical violation of any fails the test. */
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const BLOCKING = new Set(['serious', 'critical']);
 
-/** What was already checked in this worker: the route (ids as `:id`), plus an open dialog's name. */
+/**
+ * What was already checked in this run: the route (ids as `:id`), plus an open dialog's name. Kept
+ * in memory and in a ledger file in the run's data folder, so that every worker and project of the
+ * run sees it: the accessibility project runs after the journeys and checks only what they did not.
+ */
 const checked = new Set<string>();
+const ledger = process.env.E2E_DATA_DIR
+  ? join(process.env.E2E_DATA_DIR, 'a11y-checked.txt')
+  : undefined;
+
+function checkedInRun(key: string): boolean {
+  if (checked.has(key)) return true;
+  if (!ledger || !existsSync(ledger)) return false;
+  return readFileSync(ledger, 'utf8').split('\n').includes(key);
+}
+
+function markChecked(key: string): void {
+  checked.add(key);
+  if (ledger) appendFileSync(ledger, `${key}\n`);
+}
 
 const ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
@@ -34,13 +54,13 @@ function describe(violations: Result[]): string {
 
 /**
  * Runs axe-core on the page as it is now (an open dialog included) and fails on any serious or
- * critical violation. Each page of the app, and each dialog on it, is checked once per worker:
+ * critical violation. Each page of the app, and each dialog on it, is checked once per run:
  * `what` names a dialog or state, so that it is checked apart from the page under it.
  */
 export async function expectAccessible(page: Page, what = ''): Promise<void> {
   const key = `${routeOf(page.url())}${what ? ` [${what}]` : ''}`;
-  if (checked.has(key)) return;
-  checked.add(key);
+  if (checkedInRun(key)) return;
+  markChecked(key);
   // axe takes seconds on a page of the app, and many more on a busy machine: each check extends the
   // test's time limit, so that a slow machine does not fail it.
   test.info().setTimeout(test.info().timeout + 30_000);
@@ -70,7 +90,7 @@ export async function expectAccessible(page: Page, what = ''): Promise<void> {
     .toEqual([]);
 }
 
-/** Whether a route was checked in this worker. */
-export function wasChecked(route: string): boolean {
-  return checked.has(route);
+/** Whether a route (or `route [what]`) was checked in this run, by any worker. */
+export function wasChecked(key: string): boolean {
+  return checkedInRun(key);
 }

@@ -14,6 +14,7 @@ import { createLogger } from '../app/common/logging/logger.js';
 import { loadConfig } from '../app/config/app.config.js';
 import { backupDatabase, describeCounts } from '../app/database/backup.js';
 import { EmbeddedDatabase, embeddedUrl } from '../app/database/embedded-postgres.js';
+import { backupWithPgDump, pgToolsFor } from '../app/database/pg-dump-backup.js';
 import { processAlive } from '../app/database/process-liveness.js';
 
 /** The port of a cluster running in `<dataDir>/pg`, from its postmaster.pid, if one runs. */
@@ -54,6 +55,21 @@ async function main(): Promise<number> {
     }
   }
   try {
+    if (config.BACKUP_FORMAT !== 'radfleet') {
+      const found = await pgToolsFor(url, config.PG_BIN_DIR);
+      if (found.tools) {
+        await backupWithPgDump(url, file, found.tools);
+        process.stdout.write(
+          `wrote ${file}\nformat: pg_dump custom archive (${found.tools.pgDump}: ${found.tools.version}); restore with npm run db:restore or pg_restore\n`,
+        );
+        return 0;
+      }
+      if (config.BACKUP_FORMAT === 'pg_dump') {
+        process.stderr.write(`BACKUP_FORMAT=pg_dump, but ${found.reason}.\n`);
+        return 1;
+      }
+      process.stdout.write(`format: RadFleet's own (${found.reason})\n`);
+    } else process.stdout.write("format: RadFleet's own (BACKUP_FORMAT=radfleet)\n");
     const counts = await backupDatabase(url, file);
     process.stdout.write(`wrote ${file}\n${describeCounts(counts)}\n`);
     return 0;

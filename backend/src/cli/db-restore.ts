@@ -7,6 +7,9 @@
  * Uses DATABASE_URL when set (an empty database), else the embedded PostgreSQL in DATA_DIR, which is
  * initialised when the folder is new (RadFleet must not be running on it). A database that already
  * holds RadFleet's schema is refused: nothing is overwritten.
+ *
+ * Either format of db:backup: a pg_dump custom archive is restored with a pg_restore at least as new
+ * as the server (PG_BIN_DIR, then PATH); RadFleet's own format needs no tool.
  */
 import 'reflect-metadata';
 import { resolve } from 'node:path';
@@ -15,6 +18,11 @@ import { createLogger } from '../app/common/logging/logger.js';
 import { loadConfig } from '../app/config/app.config.js';
 import { describeCounts, readBackupHeader, restoreDatabase } from '../app/database/backup.js';
 import { EmbeddedDatabase } from '../app/database/embedded-postgres.js';
+import {
+  isPgDumpArchive,
+  pgToolsFor,
+  restoreWithPgRestore,
+} from '../app/database/pg-dump-backup.js';
 
 /**
  * A backup of a server database has no demo city; the embedded start would load one (and its demo
@@ -39,7 +47,9 @@ async function main(): Promise<number> {
     process.stderr.write('usage: db:restore <backup file>\n');
     return 2;
   }
-  await readBackupHeader(resolve(file)); // a wrong file is refused before any cluster is made
+  // A wrong file is refused before any cluster is made.
+  const archive = await isPgDumpArchive(resolve(file));
+  if (!archive) await readBackupHeader(resolve(file));
   const config = loadConfig({
     ...process.env,
     LOG_LEVEL: 'warn',
@@ -51,7 +61,19 @@ async function main(): Promise<number> {
     : await EmbeddedDatabase.start(config.DATA_DIR, config.EMBEDDED_PG_PORT, createLogger('warn'));
   try {
     const url = config.DATABASE_URL ?? embedded!.url;
-    const counts = await restoreDatabase(url, resolve(file));
+    let counts;
+    if (archive) {
+      const found = await pgToolsFor(url, config.PG_BIN_DIR);
+      if (!found.tools)
+        throw new Error(`${resolve(file)} is a pg_dump archive, but ${found.reason}.`);
+      counts = await restoreWithPgRestore(url, resolve(file), found.tools);
+      process.stdout.write(
+        `format: pg_dump custom archive, restored with ${found.tools.pgRestore}\n`,
+      );
+    } else {
+      process.stdout.write("format: RadFleet's own\n");
+      counts = await restoreDatabase(url, resolve(file));
+    }
     if (embedded) await settleDemo(url);
     process.stdout.write(
       `restored ${resolve(file)} into ${embedded ? resolve(config.DATA_DIR) : 'DATABASE_URL'}\n${describeCounts(counts)}\n`,

@@ -13,9 +13,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on its own fresh database, migrated exactly as at start-up. */
+/**
+ * The real application on its own fresh database, a clone of the run's template that the real
+ * migrations built (the app's start-up runs any still pending, as it always does).
+ */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await TestDatabase.create();
+  const db = await TestDatabase.migrated();
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     SCHEDULER: 'false',

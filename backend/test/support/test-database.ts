@@ -9,10 +9,23 @@ export class TestDatabase {
     readonly url: string,
   ) {}
 
+  /** An empty database (no schema): for tests of what migrates or restores it. */
   static async create(prefix = 't'): Promise<TestDatabase> {
+    return TestDatabase.make(prefix, '');
+  }
+
+  /**
+   * A database with the schema of the real migrations, cloned from the run's template (migrated once
+   * in global-setup.ts): what `createTestApp` starts the app on; its start-up finds nothing to migrate.
+   */
+  static async migrated(prefix = 't'): Promise<TestDatabase> {
+    return TestDatabase.make(prefix, ` TEMPLATE "${inject('pgTemplate')}"`);
+  }
+
+  private static async make(prefix: string, template: string): Promise<TestDatabase> {
     const admin = new URL(inject('pgAdminUrl'));
     const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-    await TestDatabase.admin(async (c) => c.query(`CREATE DATABASE "${name}"`));
+    await TestDatabase.admin(async (c) => c.query(`CREATE DATABASE "${name}"${template}`));
     const url = new URL(admin);
     url.pathname = `/${name}`;
     return new TestDatabase(name, url.toString());

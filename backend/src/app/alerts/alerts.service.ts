@@ -8,7 +8,6 @@ import type {
   Paged,
 } from '@radfleet/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AlertEntity } from './entities/alert.entity.js';
 
 /** A condition a scheduled check found true now. */
 export interface ActiveCondition {
@@ -21,19 +20,34 @@ export interface ActiveCondition {
   contractId?: string | null;
 }
 
-function toResponse(a: AlertEntity): AlertResponse {
+/** An alert as the list's SQL reads it. */
+interface AlertRow {
+  id: string;
+  type: AlertType;
+  severity: AlertSeverity;
+  message: string;
+  params: Record<string, string | number | null>;
+  device_id: string | null;
+  facility_id: string | null;
+  contract_id: string | null;
+  raised_at: Date;
+  last_seen_at: Date;
+  resolved_at: Date | null;
+}
+
+function rowToResponse(a: AlertRow): AlertResponse {
   return {
     id: a.id,
     type: a.type,
     severity: a.severity,
     message: a.message,
     params: a.params,
-    deviceId: a.deviceId,
-    facilityId: a.facilityId,
-    contractId: a.contractId,
-    raisedAt: a.raisedAt.toISOString(),
-    lastSeenAt: a.lastSeenAt.toISOString(),
-    resolvedAt: a.resolvedAt?.toISOString() ?? null,
+    deviceId: a.device_id,
+    facilityId: a.facility_id,
+    contractId: a.contract_id,
+    raisedAt: a.raised_at.toISOString(),
+    lastSeenAt: a.last_seen_at.toISOString(),
+    resolvedAt: a.resolved_at?.toISOString() ?? null,
   };
 }
 
@@ -84,23 +98,42 @@ export class AlertsService {
     return { raised, resolved };
   }
 
+  /**
+   * One statement: the page and, beside each row, the total (`count(*) OVER ()`), as the devices
+   * list does; a second count only for a page past the end. Rows map straight to the response.
+   */
   async list(q: AlertListQuery): Promise<Paged<AlertResponse>> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
-    const qb = this.dataSource.getRepository(AlertEntity).createQueryBuilder('a');
-    if (q.open ?? true) qb.andWhere('a.resolved_at IS NULL');
-    else qb.andWhere('a.resolved_at IS NOT NULL');
-    if (q.type?.length) qb.andWhere('a.type IN (:...types)', { types: q.type });
-    if (q.deviceId) qb.andWhere('a.device_id = :d', { d: q.deviceId });
-    if (q.facilityId) qb.andWhere('a.facility_id = :f', { f: q.facilityId });
-    if (q.contractId) qb.andWhere('a.contract_id = :c', { c: q.contractId });
-    qb.orderBy(`CASE a.severity WHEN 'CRITICAL' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END`, 'ASC')
-      .addOrderBy('a.raised_at', 'DESC')
-      .addOrderBy('a.id', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize);
-    const [rows, total] = await qb.getManyAndCount();
-    return { items: rows.map(toResponse), total, page, pageSize };
+    const params: unknown[] = [];
+    const where = [(q.open ?? true) ? 'resolved_at IS NULL' : 'resolved_at IS NOT NULL'];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.type?.length) add('type = ANY(?::varchar[])', q.type);
+    if (q.deviceId) add('device_id = ?', q.deviceId);
+    if (q.facilityId) add('facility_id = ?', q.facilityId);
+    if (q.contractId) add('contract_id = ?', q.contractId);
+    const filter = `WHERE ${where.join(' AND ')}`;
+    const rows: (AlertRow & { total: string })[] = await this.dataSource.query(
+      `SELECT id, type, severity, message, params, device_id, facility_id, contract_id,
+              raised_at, last_seen_at, resolved_at, count(*) OVER () AS total
+         FROM alerts ${filter}
+        ORDER BY CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END,
+                 raised_at DESC, id
+        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      params,
+    );
+    let total = rows.length > 0 ? Number(rows[0]!.total) : 0;
+    if (rows.length === 0 && page > 1) {
+      const counted: { n: string }[] = await this.dataSource.query(
+        `SELECT count(*) AS n FROM alerts ${filter}`,
+        params,
+      );
+      total = Number(counted[0]!.n);
+    }
+    return { items: rows.map(rowToResponse), total, page, pageSize };
   }
 
   async counts(): Promise<AlertCountsResponse> {

@@ -30,6 +30,8 @@ class IsTimeZoneConstraint implements ValidatorConstraintInterface {
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const BACKUP_FORMATS = ['auto', 'pg_dump', 'radfleet'] as const;
+export type BackupFormatSetting = (typeof BACKUP_FORMATS)[number];
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
@@ -75,6 +77,22 @@ export class AppConfig {
   @IsString()
   @MinLength(1)
   DATA_DIR = '.data';
+
+  /**
+   * Folder holding `pg_dump` and `pg_restore` for `npm run db:backup`/`db:restore`, searched before
+   * PATH; a pair whose major version is below the server's is passed over.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  PG_BIN_DIR?: string;
+
+  /**
+   * Format of `npm run db:backup`: `auto` (pg_dump's custom format when a version-compatible
+   * pg_dump is found, else RadFleet's own), `pg_dump` (refuse without one) or `radfleet`.
+   */
+  @IsIn(BACKUP_FORMATS, { message: `must be one of ${BACKUP_FORMATS.join(', ')}` })
+  BACKUP_FORMAT: BackupFormatSetting = 'auto';
 
   /** Port of the embedded PostgreSQL; 0 picks a free one at each start. */
   @Transform(toInt)

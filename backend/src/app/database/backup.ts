@@ -47,7 +47,7 @@ type Line =
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** The app's own tables (partitions are read through their parent), without TypeORM's migrations. */
-async function tables(client: pg.Client): Promise<string[]> {
+export async function tables(client: pg.Client): Promise<string[]> {
   const r = await client.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
@@ -187,12 +187,12 @@ export async function readBackupHeader(file: string): Promise<Header> {
   return h;
 }
 
-function migrationName(m: unknown): string {
+export function migrationName(m: unknown): string {
   const ctor = m as new () => { name?: string };
   return new ctor().name ?? ctor.name;
 }
 
-async function runMigrations(url: string, names?: Set<string>): Promise<void> {
+export async function runMigrations(url: string, names?: Set<string>): Promise<void> {
   const all = MIGRATIONS as unknown[];
   const ds = new DataSource({
     ...dataSourceOptions(url, {
