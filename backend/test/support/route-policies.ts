@@ -67,6 +67,15 @@ export const ROUTE_POLICIES: Record<string, RoleAccess> = {
 
   'GET /api/alerts': ALL,
   'GET /api/alerts/counts': ALL,
+  'GET /api/alerts/{id}': ALL,
+  'GET /api/alerts/{id}/assignees': ALL,
+  // A facility manager triages their facilities' alerts; others' are not found (404), not refused.
+  'PATCH /api/alerts/{id}': {
+    ADMIN: 'allow',
+    PROCUREMENT: 'allow',
+    FACILITY_MANAGER: 'allow',
+    EXECUTIVE: 'deny',
+  },
 
   'GET /api/modalities': ALL,
   'PATCH /api/modalities/{code}': ADMIN_ONLY,

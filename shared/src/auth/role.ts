@@ -22,6 +22,8 @@ export enum Permission {
   ARCHIVE_ADMIN = 'ARCHIVE_ADMIN',
   REFERENCE_WRITE = 'REFERENCE_WRITE',
   PLAN_WRITE = 'PLAN_WRITE',
+  /** Acknowledge alerts and assign them (facility managers: their facilities' alerts). */
+  ALERT_TRIAGE = 'ALERT_TRIAGE',
   USER_ADMIN = 'USER_ADMIN',
   AUDIT_READ = 'AUDIT_READ',
 }
@@ -45,6 +47,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.DEVICE_WRITE,
     Permission.SERVICE_EVENT_WRITE,
     Permission.UTILISATION_WRITE,
+    Permission.ALERT_TRIAGE,
   ],
   [Role.EXECUTIVE]: [Permission.READ, Permission.SELF],
 };
@@ -54,6 +57,7 @@ export const FACILITY_SCOPED_PERMISSIONS: readonly Permission[] = [
   Permission.DEVICE_WRITE,
   Permission.SERVICE_EVENT_WRITE,
   Permission.UTILISATION_WRITE,
+  Permission.ALERT_TRIAGE,
 ];
 
 export function roleHas(role: Role, permission: Permission): boolean {
