@@ -32,3 +32,4 @@ export * from './contracts/sla-periods.js';
 export * from './contracts/cost-rules.js';
 export * from './utilisation/capacity.js';
 export * from './planning/planning.js';
+export * from './dashboard/dashboard.js';

@@ -22,6 +22,7 @@ import { SuppliersModule } from './suppliers/suppliers.module.js';
 import { ContractsModule } from './contracts/contracts.module.js';
 import { ServiceEventsModule } from './service-events/service-events.module.js';
 import { PlanningModule } from './planning/planning.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -52,6 +53,7 @@ export class AppModule {
         ContractsModule,
         ServiceEventsModule,
         PlanningModule,
+        DashboardModule,
         DemoModule,
       ],
       providers: [

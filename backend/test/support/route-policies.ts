@@ -165,6 +165,7 @@ export const ROUTE_POLICIES: Record<string, RoleAccess> = {
   'GET /api/planning/priorities': ALL,
   'GET /api/planning/priorities/export.xlsx': ALL,
   'GET /api/planning/age-profile': ALL,
+  'GET /api/dashboard/executive': ALL,
   'GET /api/planning/age-profile/history': ALL,
   'GET /api/planning/relocations': ALL,
   'GET /api/planning/demand': ALL,
