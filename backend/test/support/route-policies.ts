@@ -67,6 +67,8 @@ export const ROUTE_POLICIES: Record<string, RoleAccess> = {
 
   'GET /api/alerts': ALL,
   'GET /api/alerts/counts': ALL,
+  'GET /api/home/facility-manager': ALL,
+  'GET /api/home/procurement': ALL,
   'GET /api/alerts/{id}': ALL,
   'GET /api/alerts/{id}/assignees': ALL,
   // A facility manager triages their facilities' alerts; others' are not found (404), not refused.
