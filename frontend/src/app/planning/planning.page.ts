@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -92,7 +100,13 @@ export class PlanningPage {
   protected readonly H = H;
 
   protected readonly tab = signal(0);
-  protected readonly filter = signal<PriorityFilter>({ page: 1, pageSize: 50 });
+  /** A priority band from the URL (`/planning?band=REPLACE_NOW`, the procurement home's tiles). */
+  readonly band = input<string>();
+  protected readonly filter = linkedSignal<PriorityFilter>(() => ({
+    page: 1,
+    pageSize: 50,
+    band: this.bands.includes(this.band() as PriorityBand) ? this.band() : undefined,
+  }));
   protected readonly list = this.api.prioritiesResource(computed(() => this.filter()));
   protected readonly items = computed(() => (this.list.hasValue() ? this.list.value().items : []));
   protected readonly total = computed(() => (this.list.hasValue() ? this.list.value().total : 0));

@@ -19,6 +19,7 @@ import { firstValueFrom } from 'rxjs';
 import { AlertsApi } from '../alerts/alerts.api';
 import { AuthStore } from '../auth/auth.store';
 import { ChangePasswordDialog } from '../auth/change-password.dialog';
+import { HealthIndicatorComponent } from './health-indicator.component';
 
 interface NavItem {
   path: string;
@@ -33,7 +34,7 @@ interface NavItem {
 
 /** Sections that are built; later sections add themselves here when they exist. */
 const NAV: NavItem[] = [
-  { path: '/', icon: 'monitor_heart', label: 'nav.home', exact: true, permission: Permission.READ },
+  { path: '/', icon: 'home', label: 'nav.home', exact: true, permission: Permission.READ },
   {
     path: '/facilities',
     icon: 'local_hospital',
@@ -120,6 +121,7 @@ const NAV: NavItem[] = [
     MatButtonModule,
     MatButtonToggleModule,
     MatMenuModule,
+    HealthIndicatorComponent,
   ],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',
@@ -147,7 +149,7 @@ export class ShellComponent {
       this.auth.signedIn() && this.auth.can(Permission.READ) ? this.navigations() : undefined,
     ),
   );
-  /** Open alerts for the badge; 0 (no badge) while unknown. */
+  /** Open alerts in the user's scope (unresolved, not acknowledged) for the badge; 0 while unknown. */
   protected readonly openAlerts = computed(() =>
     this.alertCounts.hasValue() ? this.alertCounts.value().open : 0,
   );
