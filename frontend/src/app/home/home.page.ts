@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { Router } from '@angular/router';
-import { Role } from '@radfleet/shared';
+import type { Role } from '@radfleet/shared';
 import { AuthStore } from '../auth/auth.store';
 import { ExecutiveHomeComponent } from './executive-home.component';
 import { FacilityManagerHomeComponent } from './facility-manager-home.component';
