@@ -194,7 +194,7 @@ interface AlertRow {
                 </div>
                 <p class="text" data-testid="alert-text">{{ r.text }}</p>
                 @if (r.alert.acknowledgedAt) {
-                  <p class="ack" data-testid="alert-ack">
+                  <p class="ack" data-testid="alert-ack-note">
                     <mat-icon aria-hidden="true">done</mat-icon>
                     {{
                       i18n.t('alerts.acknowledgedBy', {
