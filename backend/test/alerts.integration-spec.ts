@@ -57,7 +57,7 @@ describe('the alerts list', () => {
       await alerts.reconcile(AlertType.CONTRACT_ENDING_90, [cond('c:1'), cond('c:2')]),
     ).toEqual({ raised: 1, resolved: 0 });
     const counts = await request(t.server).get('/api/alerts/counts').set(exec.auth).expect(200);
-    expect(counts.body).toEqual({ open: 2, byType: { CONTRACT_ENDING_90: 2 } });
+    expect(counts.body).toEqual({ open: 2, byType: { CONTRACT_ENDING_90: 2 }, assignedToMe: 0 });
   });
 
   it('pages the open alerts most severe first, newest first, with the total on every page and past the end', async () => {

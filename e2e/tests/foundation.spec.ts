@@ -3,12 +3,12 @@ import { LoginPage } from '../pages/login.page.js';
 import { expect, test } from '../support/fixtures.js';
 
 test.describe('first visit', () => {
-  test('opens the app and sees the live service status', async ({ page, request, signedInAs }) => {
+  test('opens the app on the executive home and sees the live service status in the footer', async ({ page, request, signedInAs }) => {
     const health = await (await request.get('/api/health')).json();
     await signedInAs('executive');
     const home = new HomePage(page);
     await home.open('/');
-    await expect(home.heading).toHaveText('Состояние системы');
+    await expect(home.heading).toHaveText('Парк оборудования города');
     await expect(home.serviceStatus).toContainText('Работает');
     await expect(home.databaseStatus).toContainText('Доступна');
     await expect(home.version).toHaveText(health.version);
@@ -39,7 +39,7 @@ test.describe('first visit', () => {
     await expect(page.getByTestId('not-found')).toContainText('Страница не найдена');
     await expect(page.getByTestId('not-found')).toContainText('/no/such/page');
     await page.getByRole('link', { name: 'На главную' }).click();
-    await expect(home.heading).toHaveText('Состояние системы');
+    await expect(home.heading).toHaveText('Парк оборудования города');
   });
 
   test('the navigation is usable from the keyboard', async ({ page, signedInAs }) => {
@@ -51,6 +51,6 @@ test.describe('first visit', () => {
     const homeLink = home.nav.getByRole('link', { name: 'Главная' });
     await homeLink.focus();
     await page.keyboard.press('Enter');
-    await expect(home.heading).toHaveText('Состояние системы');
+    await expect(home.heading).toHaveText('Парк оборудования города');
   });
 });

@@ -34,3 +34,5 @@ export * from './contracts/cost-rules.js';
 export * from './utilisation/capacity.js';
 export * from './planning/planning.js';
 export * from './scenarios/scenario.js';
+export * from './dashboard/dashboard.js';
+export * from './home/home.js';

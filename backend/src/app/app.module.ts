@@ -23,6 +23,8 @@ import { ContractsModule } from './contracts/contracts.module.js';
 import { ServiceEventsModule } from './service-events/service-events.module.js';
 import { PlanningModule } from './planning/planning.module.js';
 import { ScenariosModule } from './scenarios/scenarios.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
+import { HomeModule } from './home/home.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -54,6 +56,8 @@ export class AppModule {
         ServiceEventsModule,
         PlanningModule,
         ScenariosModule,
+        DashboardModule,
+        HomeModule,
         DemoModule,
       ],
       providers: [

@@ -67,6 +67,17 @@ export const ROUTE_POLICIES: Record<string, RoleAccess> = {
 
   'GET /api/alerts': ALL,
   'GET /api/alerts/counts': ALL,
+  'GET /api/home/facility-manager': ALL,
+  'GET /api/home/procurement': ALL,
+  'GET /api/alerts/{id}': ALL,
+  'GET /api/alerts/{id}/assignees': ALL,
+  // A facility manager triages their facilities' alerts; others' are not found (404), not refused.
+  'PATCH /api/alerts/{id}': {
+    ADMIN: 'allow',
+    PROCUREMENT: 'allow',
+    FACILITY_MANAGER: 'allow',
+    EXECUTIVE: 'deny',
+  },
 
   'GET /api/modalities': ALL,
   'PATCH /api/modalities/{code}': ADMIN_ONLY,
@@ -157,6 +168,7 @@ export const ROUTE_POLICIES: Record<string, RoleAccess> = {
   'GET /api/planning/priorities/export.xlsx': ALL,
   'GET /api/planning/priorities/devices/{deviceId}': ALL,
   'GET /api/planning/age-profile': ALL,
+  'GET /api/dashboard/executive': ALL,
   'GET /api/planning/age-profile/history': ALL,
   'GET /api/planning/relocations': ALL,
   'GET /api/planning/demand': ALL,

@@ -24,6 +24,8 @@ export enum Permission {
   PLAN_WRITE = 'PLAN_WRITE',
   /** Approve a replacement plan: EXECUTIVE and ADMIN. */
   PLAN_APPROVE = 'PLAN_APPROVE',
+  /** Acknowledge alerts and assign them (facility managers: their facilities' alerts). */
+  ALERT_TRIAGE = 'ALERT_TRIAGE',
   USER_ADMIN = 'USER_ADMIN',
   AUDIT_READ = 'AUDIT_READ',
 }
@@ -48,6 +50,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.DEVICE_WRITE,
     Permission.SERVICE_EVENT_WRITE,
     Permission.UTILISATION_WRITE,
+    Permission.ALERT_TRIAGE,
   ],
   [Role.EXECUTIVE]: [Permission.READ, Permission.SELF, Permission.PLAN_APPROVE],
 };
@@ -57,6 +60,7 @@ export const FACILITY_SCOPED_PERMISSIONS: readonly Permission[] = [
   Permission.DEVICE_WRITE,
   Permission.SERVICE_EVENT_WRITE,
   Permission.UTILISATION_WRITE,
+  Permission.ALERT_TRIAGE,
 ];
 
 export function roleHas(role: Role, permission: Permission): boolean {

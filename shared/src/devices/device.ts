@@ -243,6 +243,8 @@ export class DeviceListQuery extends PageQuery {
    * false: every other device.
    */
   @IsOptional() @Transform(toBoolean) @IsBoolean() overdue?: boolean;
+  /** true: only the installed base today (the dashboard's device counts); false: every other device. */
+  @IsOptional() @Transform(toBoolean) @IsBoolean() installed?: boolean;
   @IsOptional() @Transform(toBoolean) @IsBoolean() archiveConnected?: boolean;
   /** Text over inventory number, serial, manufacturer, model and facility name. */
   @IsOptional() @IsString() @MaxLength(200) q?: string;

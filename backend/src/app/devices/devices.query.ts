@@ -81,6 +81,7 @@ export function deviceFilterSql(q: DeviceListQuery, today: string): SqlQuery {
   // Overdue: installed today and past life; decommissioned devices are never overdue.
   if (q.overdue !== undefined)
     where.push(q.overdue ? '(installed AND past_life)' : 'NOT (installed AND past_life)');
+  if (q.installed !== undefined) where.push(q.installed ? 'installed' : 'NOT installed');
   if (q.archiveConnected !== undefined) where.push(`archive_connected = ${p(q.archiveConnected)}`);
   if (q.q?.trim()) {
     const like = p(likePattern(q.q));

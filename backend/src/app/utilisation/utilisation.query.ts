@@ -52,20 +52,26 @@ export class Params {
   }
 }
 
-type GroupKey = UtilisationGroupBy | 'DEVICE';
+/** A rollup dimension, one device, or the district × modality cells of a heat map (`district:modality`). */
+export type GroupKey = UtilisationGroupBy | 'DEVICE' | 'DISTRICT_MODALITY';
 
 const GROUP_KEY: Record<GroupKey, { key: string; label: string }> = {
   [UtilisationGroupBy.MODALITY]: { key: 'd.modality', label: 'm.name_en' },
   [UtilisationGroupBy.FACILITY]: { key: 'd.facility_id::text', label: 'f.name' },
   [UtilisationGroupBy.DISTRICT]: { key: 'f.district', label: 'f.district' },
   DEVICE: { key: 'd.id::text', label: 'd.inventory_number' },
+  DISTRICT_MODALITY: {
+    key: "f.district || ':' || d.modality",
+    label: "f.district || ':' || d.modality",
+  },
 };
 
 /** The same keys read from the (month, facility, modality) rollup `r` joined to facilities `f`. */
-const ROLLUP_KEY: Record<UtilisationGroupBy, string> = {
+const ROLLUP_KEY: Record<Exclude<GroupKey, 'DEVICE'>, string> = {
   [UtilisationGroupBy.MODALITY]: 'r.modality',
   [UtilisationGroupBy.FACILITY]: 'r.facility_id::text',
   [UtilisationGroupBy.DISTRICT]: 'f.district',
+  DISTRICT_MODALITY: "f.district || ':' || r.modality",
 };
 
 /** Filters on a device `d` (with facility `f`). */
@@ -184,8 +190,9 @@ function usageRows(
         WHERE ${anyMonth} ${one('x.device_id')}`);
     } else {
       const where = deviceWhere(p, f, { modality: 'r.modality', facility: 'r.facility_id' });
-      const needsFacility = by === UtilisationGroupBy.DISTRICT || !!f.district?.length;
-      parts.push(`SELECT ${ROLLUP_KEY[by as UtilisationGroupBy]} AS key, r.month AS mo, r.studies AS s, r.images AS i,
+      const needsFacility =
+        by === UtilisationGroupBy.DISTRICT || by === 'DISTRICT_MODALITY' || !!f.district?.length;
+      parts.push(`SELECT ${ROLLUP_KEY[by as Exclude<GroupKey, 'DEVICE'>]} AS key, r.month AS mo, r.studies AS s, r.images AS i,
               r.active_days::bigint AS ad, 1 AS nr, ${tag}
          FROM utilisation_rollup r ${needsFacility ? 'JOIN facilities f ON f.id = r.facility_id' : ''}
         WHERE ${anyMonth} ${and(where)}`);

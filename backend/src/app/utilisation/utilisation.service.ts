@@ -497,7 +497,8 @@ export function installedPeriodError(
 }
 
 /** Growth of studies against the comparison period of a figures row, by the one definition. */
-function growthOf(
+/** Growth of studies against the comparison period, by the one rule (`comparableGrowth`). */
+export function growthOf(
   r: FigureRow | undefined,
 ): Pick<DeviceUtilisationResponse, 'growthPct' | 'growthUnavailable'> {
   const g = comparableGrowth(

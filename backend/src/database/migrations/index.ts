@@ -8,6 +8,7 @@ import { CityCalendar1796214725933 } from './1796214725933-CityCalendar.js';
 import { SlaPeriodsAndServiceFees1796302000000 } from './1796302000000-SlaPeriodsAndServiceFees.js';
 import { UtilisationScale1796215360245 } from './1796215360245-UtilisationScale.js';
 import { Planning1796215801715 } from './1796215801715-Planning.js';
+import { AlertTriage1796310400000 } from './1796310400000-AlertTriage.js';
 import { ReplacementScenarios1796400000000 } from './1796400000000-ReplacementScenarios.js';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
@@ -22,5 +23,6 @@ export const MIGRATIONS: MixedList<Function> = [
   UtilisationScale1796215360245,
   Planning1796215801715,
   SlaPeriodsAndServiceFees1796302000000,
+  AlertTriage1796310400000,
   ReplacementScenarios1796400000000,
 ];

@@ -1,14 +1,38 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatInputModule } from '@angular/material/input';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
-import { Router, RouterLink } from '@angular/router';
-import { AlertSeverity, AlertType, type AlertResponse } from '@radfleet/shared';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
+import {
+  AlertSeverity,
+  AlertStatus,
+  AlertType,
+  District,
+  Permission,
+  Role,
+  type AlertAssigneeResponse,
+  type AlertResponse,
+} from '@radfleet/shared';
+import { AuthStore } from '../auth/auth.store';
+import { problemOf } from '../core/http/problem';
 import { I18nService } from '../core/i18n/i18n.service';
 import { LoadStateComponent } from '../core/ui/load-state.component';
+import { UrlListPage } from '../core/ui/url-list-page';
 import { alertText } from './alert-text';
 import { AlertsApi, type AlertFilter } from './alerts.api';
 
@@ -24,15 +48,23 @@ interface AlertRow {
   icon: string;
 }
 
-/** Alerts from the scheduled checks: open or resolved, by type, paged; the state lives in the URL. */
+/**
+ * Alert triage: open, acknowledged or resolved alerts, by kind, district and facility (a facility
+ * manager sees their own facilities' only), paged; the filters live in the URL. An alert is
+ * acknowledged with a comment, taken back, or assigned.
+ */
 @Component({
   selector: 'rf-alert-list-page',
   imports: [
+    FormsModule,
     RouterLink,
     MatButtonModule,
     MatButtonToggleModule,
+    MatChipsModule,
     MatFormFieldModule,
     MatIconModule,
+    MatInputModule,
+    MatMenuModule,
     MatPaginatorModule,
     MatSelectModule,
     LoadStateComponent,
@@ -42,16 +74,17 @@ interface AlertRow {
       <h1>{{ i18n.t('alerts.title') }}</h1>
       <div class="filters" role="search">
         <mat-button-toggle-group
-          [value]="filter().open ? 'open' : 'resolved'"
-          (change)="setQuery({ state: $event.value === 'open' ? null : 'resolved' })"
+          [value]="filter().status"
+          (change)="setQuery({ status: $event.value === 'OPEN' ? null : $event.value })"
           [attr.aria-label]="i18n.t('alerts.state')"
           hideSingleSelectionIndicator
           data-testid="alerts-state"
         >
-          <mat-button-toggle value="open">{{ i18n.t('alerts.openState') }}</mat-button-toggle>
-          <mat-button-toggle value="resolved">{{
-            i18n.t('alerts.resolvedState')
-          }}</mat-button-toggle>
+          @for (s of statuses; track s) {
+            <mat-button-toggle [value]="s" [attr.data-status]="s">{{
+              i18n.label('alertStatus', s)
+            }}</mat-button-toggle>
+          }
         </mat-button-toggle-group>
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ i18n.t('alerts.type') }}</mat-label>
@@ -66,6 +99,51 @@ interface AlertRow {
             }
           </mat-select>
         </mat-form-field>
+        @if (!scoped()) {
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-label>{{ i18n.t('alerts.district') }}</mat-label>
+            <mat-select
+              [value]="district() ?? ''"
+              (selectionChange)="setQuery({ district: $event.value || null })"
+              data-testid="alerts-district"
+            >
+              <mat-option value="">{{ i18n.t('common.all') }}</mat-option>
+              @for (d of districts; track d) {
+                <mat-option [value]="d">{{ i18n.district(d) }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+        }
+        @if (facilityId() || assigneeId()) {
+          <mat-chip-set [attr.aria-label]="i18n.t('alerts.moreFilters')">
+            @if (facilityId()) {
+              <mat-chip (removed)="setQuery({ facilityId: null })" data-testid="alerts-facility-chip">
+                {{ i18n.t('alerts.oneFacility') }}
+                <button matChipRemove [attr.aria-label]="i18n.t('alerts.clearFilter')">
+                  <mat-icon>cancel</mat-icon>
+                </button>
+              </mat-chip>
+            }
+            @if (assigneeId()) {
+              <mat-chip (removed)="setQuery({ assigneeId: null })">
+                {{ i18n.t('alerts.assignedFilter') }}
+                <button matChipRemove [attr.aria-label]="i18n.t('alerts.clearFilter')">
+                  <mat-icon>cancel</mat-icon>
+                </button>
+              </mat-chip>
+            }
+          </mat-chip-set>
+        }
+        @if (me(); as id) {
+          <button
+            mat-stroked-button
+            type="button"
+            (click)="setQuery({ assigneeId: assigneeId() ? null : id })"
+            [attr.aria-pressed]="!!assigneeId()"
+          >
+            <mat-icon>person</mat-icon> {{ i18n.t('alerts.mine') }}
+          </button>
+        }
         <span class="total" data-testid="alerts-total">{{
           i18n.t('alerts.count', { n: total() })
         }}</span>
@@ -82,7 +160,12 @@ interface AlertRow {
       @if (rows().length > 0) {
         <ul class="alerts" data-testid="alert-list" [attr.aria-label]="i18n.t('alerts.title')">
           @for (r of rows(); track r.alert.id) {
-            <li [attr.data-severity]="r.alert.severity" [attr.data-type]="r.alert.type">
+            <li
+              [attr.data-severity]="r.alert.severity"
+              [attr.data-type]="r.alert.type"
+              [attr.data-status]="r.alert.status"
+              data-testid="alert-item"
+            >
               <mat-icon
                 class="sev"
                 [attr.aria-label]="i18n.label('alertSeverity', r.alert.severity)"
@@ -103,13 +186,70 @@ interface AlertRow {
                       {{ i18n.dateTime(r.alert.lastSeenAt) }}</span
                     >
                   }
+                  @if (r.alert.assignee; as a) {
+                    <span data-testid="alert-assignee"
+                      >{{ i18n.t('alerts.assignee') }}: {{ a.name }}</span
+                    >
+                  }
                 </div>
                 <p class="text" data-testid="alert-text">{{ r.text }}</p>
+                @if (r.alert.acknowledgedAt) {
+                  <p class="ack" data-testid="alert-ack-note">
+                    <mat-icon aria-hidden="true">done</mat-icon>
+                    {{
+                      i18n.t('alerts.acknowledgedBy', {
+                        name: r.alert.acknowledgedBy?.name ?? '—',
+                        at: i18n.dateTime(r.alert.acknowledgedAt),
+                      })
+                    }}: «{{ r.alert.comment }}»
+                  </p>
+                } @else if (r.alert.comment) {
+                  <p class="ack reopened">
+                    {{ i18n.t('alerts.reopened') }}: «{{ r.alert.comment }}»
+                  </p>
+                }
+                @if (acking() === r.alert.id) {
+                  <form class="ack-form" (ngSubmit)="acknowledge(r.alert)">
+                    <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                      <mat-label>{{ i18n.t('alerts.comment') }}</mat-label>
+                      <textarea
+                        matInput
+                        name="comment"
+                        required
+                        maxlength="1000"
+                        [ngModel]="comment()"
+                        (ngModelChange)="comment.set($event)"
+                        data-testid="alert-comment"
+                        cdkFocusInitial
+                      ></textarea>
+                    </mat-form-field>
+                    <button
+                      mat-flat-button
+                      type="submit"
+                      [disabled]="!comment().trim() || busy()"
+                      data-testid="alert-ack-save"
+                    >
+                      {{ i18n.t('alerts.acknowledge') }}
+                    </button>
+                    <button mat-button type="button" (click)="acking.set(null)">
+                      {{ i18n.t('common.cancel') }}
+                    </button>
+                  </form>
+                }
                 <div class="links">
                   @if (r.alert.deviceId) {
                     <a mat-button [routerLink]="['/devices', r.alert.deviceId]">
                       <mat-icon>inventory_2</mat-icon> {{ i18n.t('alerts.openDevice') }}
                       {{ r.alert.params['inventoryNumber'] ?? '' }}
+                    </a>
+                  } @else if (r.alert.deviceIds.length > 1 && r.alert.facilityIds.length === 1) {
+                    <a
+                      mat-button
+                      routerLink="/devices"
+                      [queryParams]="{ facilityId: r.alert.facilityIds[0] }"
+                    >
+                      <mat-icon>inventory_2</mat-icon>
+                      {{ i18n.t('alerts.devices', { n: r.alert.deviceIds.length }) }}
                     </a>
                   }
                   @if (r.alert.contractId) {
@@ -117,6 +257,51 @@ interface AlertRow {
                       <mat-icon>handshake</mat-icon> {{ i18n.t('alerts.openContract') }}
                       {{ r.alert.params['number'] ?? '' }}
                     </a>
+                  }
+                  @if (canTriage() && r.alert.status !== 'RESOLVED') {
+                    @if (r.alert.status === 'OPEN') {
+                      <button
+                        mat-button
+                        type="button"
+                        (click)="startAck(r.alert.id)"
+                        data-testid="alert-ack"
+                      >
+                        <mat-icon>task_alt</mat-icon> {{ i18n.t('alerts.acknowledge') }}
+                      </button>
+                    } @else {
+                      <button
+                        mat-button
+                        type="button"
+                        (click)="reopen(r.alert)"
+                        [disabled]="busy()"
+                        data-testid="alert-reopen"
+                      >
+                        <mat-icon>undo</mat-icon> {{ i18n.t('alerts.unacknowledge') }}
+                      </button>
+                    }
+                    <button
+                      mat-button
+                      type="button"
+                      [matMenuTriggerFor]="assignMenu"
+                      (menuOpened)="loadAssignees(r.alert.id)"
+                      data-testid="alert-assign"
+                    >
+                      <mat-icon>person_add</mat-icon> {{ i18n.t('alerts.assign') }}
+                    </button>
+                    <mat-menu #assignMenu="matMenu">
+                      @for (u of assignees(); track u.id) {
+                        <button mat-menu-item type="button" (click)="assign(r.alert, u.id)">
+                          {{ u.name }} · {{ i18n.label('role', u.role) }}
+                        </button>
+                      } @empty {
+                        <div mat-menu-item disabled>{{ i18n.t('common.loading') }}</div>
+                      }
+                      @if (r.alert.assignee) {
+                        <button mat-menu-item type="button" (click)="assign(r.alert, null)">
+                          <mat-icon>person_remove</mat-icon>{{ i18n.t('alerts.unassign') }}
+                        </button>
+                      }
+                    </mat-menu>
                   }
                 </div>
               </div>
@@ -143,7 +328,7 @@ interface AlertRow {
       margin-bottom: 12px;
     }
     .filters mat-form-field {
-      min-width: 240px;
+      min-width: 220px;
     }
     .total {
       color: var(--mat-sys-on-surface-variant);
@@ -187,6 +372,26 @@ interface AlertRow {
       margin: 4px 0;
       overflow-wrap: anywhere;
     }
+    .ack {
+      display: flex;
+      gap: 6px;
+      align-items: center;
+      margin: 4px 0;
+      font-size: 13px;
+      color: var(--mat-sys-on-surface-variant);
+      overflow-wrap: anywhere;
+    }
+    .ack-form {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: center;
+      margin: 8px 0;
+    }
+    .ack-form mat-form-field {
+      flex: 1;
+      min-width: 240px;
+    }
     .links {
       display: flex;
       flex-wrap: wrap;
@@ -196,23 +401,37 @@ interface AlertRow {
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class AlertListPage {
+export class AlertListPage extends UrlListPage {
   protected readonly i18n = inject(I18nService);
-  private readonly router = inject(Router);
   private readonly api = inject(AlertsApi);
+  private readonly auth = inject(AuthStore);
+  private readonly snack = inject(MatSnackBar);
+  protected readonly defaultSort = '';
 
-  readonly page = input<string>();
-  readonly pageSize = input<string>();
   readonly type = input<string>();
-  /** `resolved` shows resolved alerts; open ones otherwise. */
-  readonly state = input<string>();
+  /** OPEN (the default), ACKNOWLEDGED or RESOLVED. */
+  readonly status = input<string>();
+  readonly district = input<string>();
+  readonly facilityId = input<string>();
+  readonly assigneeId = input<string>();
 
   protected readonly types = Object.values(AlertType);
+  protected readonly statuses = Object.values(AlertStatus);
+  protected readonly districts = Object.values(District);
+  protected readonly scoped = computed(() => this.auth.user()?.role === Role.FACILITY_MANAGER);
+  protected readonly canTriage = computed(() => this.auth.can(Permission.ALERT_TRIAGE));
+  protected readonly me = computed(() => (this.canTriage() ? this.auth.user()?.id : undefined));
+
   protected readonly filter = computed<AlertFilter>(() => ({
-    page: Number(this.page() ?? 1) || 1,
+    page: this.pageNumber(),
     pageSize: Number(this.pageSize() ?? 25) || 25,
     type: this.type(),
-    open: this.state() !== 'resolved',
+    status: this.statuses.includes(this.status() as AlertStatus)
+      ? this.status()!
+      : AlertStatus.OPEN,
+    district: this.district(),
+    facilityId: this.facilityId(),
+    assigneeId: this.assigneeId(),
   }));
   protected readonly list = this.api.listResource(this.filter);
   protected readonly rows = computed<AlertRow[]>(() =>
@@ -226,15 +445,62 @@ export class AlertListPage {
   );
   protected readonly total = computed(() => (this.list.hasValue() ? this.list.value().total : 0));
 
-  protected setQuery(patch: Record<string, string | number | null>, resetPage = true): void {
-    void this.router.navigate([], {
-      queryParams: { ...patch, ...(resetPage ? { page: null } : {}) },
-      queryParamsHandling: 'merge',
-      replaceUrl: true,
-    });
+  protected readonly acking = signal<string | null>(null);
+  protected readonly comment = signal('');
+  protected readonly busy = signal(false);
+  protected readonly assignees = signal<AlertAssigneeResponse[]>([]);
+
+  protected startAck(id: string): void {
+    this.comment.set('');
+    this.acking.set(id);
   }
 
-  protected onPage(e: PageEvent): void {
-    this.setQuery({ page: e.pageIndex + 1, pageSize: e.pageSize }, false);
+  protected async acknowledge(alert: AlertResponse): Promise<void> {
+    const ok = await this.save(alert, { acknowledged: true, comment: this.comment().trim() });
+    if (ok) {
+      this.acking.set(null);
+      this.snack.open(this.i18n.t('alerts.acknowledged'), undefined, { duration: 4000 });
+    }
+  }
+
+  protected reopen(alert: AlertResponse): Promise<boolean> {
+    return this.save(alert, { acknowledged: false });
+  }
+
+  protected async loadAssignees(id: string): Promise<void> {
+    this.assignees.set([]);
+    try {
+      this.assignees.set(await this.api.assignees(id));
+    } catch (e) {
+      this.snack.open(problemOf(e).detail ?? this.i18n.t('common.error'), undefined, {
+        duration: 6000,
+      });
+    }
+  }
+
+  protected assign(alert: AlertResponse, assigneeId: string | null): Promise<boolean> {
+    return this.save(alert, { assigneeId });
+  }
+
+  private async save(
+    alert: AlertResponse,
+    change: { acknowledged?: boolean; comment?: string; assigneeId?: string | null },
+  ): Promise<boolean> {
+    this.busy.set(true);
+    try {
+      await this.api.update(alert.id, { ...change, version: alert.version });
+      return true;
+    } catch (e) {
+      const p = problemOf(e);
+      this.snack.open(
+        p.status === 409 ? this.i18n.t('common.conflict') : (p.detail ?? this.i18n.t('common.error')),
+        undefined,
+        { duration: 6000 },
+      );
+      if (p.status === 409) this.list.reload();
+      return false;
+    } finally {
+      this.busy.set(false);
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { AlertSeverity, AlertType, type AlertResponse } from '@radfleet/shared';
+import { AlertSeverity, AlertStatus, AlertType, type AlertResponse } from '@radfleet/shared';
 import { I18nService } from '../core/i18n/i18n.service';
 import { alertText } from './alert-text';
 
@@ -16,6 +16,14 @@ function alert(type: AlertType, params: AlertResponse['params'], message = 'EN')
     raisedAt: '2026-11-27T08:00:00Z',
     lastSeenAt: '2026-11-27T08:00:00Z',
     resolvedAt: null,
+    deviceIds: [],
+    facilityIds: [],
+    status: AlertStatus.OPEN,
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    comment: null,
+    assignee: null,
+    version: 1,
   };
 }
 
@@ -70,7 +78,7 @@ describe('alertText', () => {
       }),
     );
     expect(nbsp(text)).toBe(
-      'Контракт K-7: SLA нарушен по 2 устр. за 28.11.2025 – 27.11.2026 (готовность 93,46 %, дней нарушения: 12, неустойка 180 000,00 ₽).',
+      'Контракт K-7: SLA нарушен по 2 устр. в периоде 28.11.2025 – 27.11.2026 (готовность 93,46 %, дней нарушения: 12, неустойка 180 000,00 ₽).',
     );
   });
 
@@ -78,8 +86,17 @@ describe('alertText', () => {
     expect(alertText(i18n, alert(AlertType.COVERAGE_ENDING, {}, 'Coverage ends'))).toBe(
       'Coverage ends',
     );
-    expect(alertText(i18n, alert(AlertType.NO_COVERAGE, { inventoryNumber: 'INV-9' }))).toBe(
-      'Устройство INV-9 работает без сервисного контракта или контракта жизненного цикла.',
+    // An alert raised before grouping names one device only: the server's text is shown.
+    expect(alertText(i18n, alert(AlertType.NO_COVERAGE, { inventoryNumber: 'INV-9' }, 'One'))).toBe(
+      'One',
+    );
+    expect(
+      alertText(
+        i18n,
+        alert(AlertType.NO_COVERAGE, { devices: 2, inventoryNumbers: 'INV-9, INV-10' }),
+      ),
+    ).toBe(
+      'Устройства (2) работают без сервисного контракта или контракта жизненного цикла: INV-9, INV-10.',
     );
   });
 });

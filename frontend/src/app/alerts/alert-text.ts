@@ -17,8 +17,8 @@ const NEEDS: Record<AlertType, readonly string[]> = {
   [AlertType.SILENT_DEVICE]: ['inventoryNumber', 'workingDays'],
   [AlertType.CONTRACT_ENDING_90]: ['number', 'supplier', 'endDate', 'days'],
   [AlertType.CONTRACT_ENDING_30]: ['number', 'supplier', 'endDate', 'days'],
-  [AlertType.COVERAGE_ENDING]: ['inventoryNumber', 'coveredUntil', 'days'],
-  [AlertType.NO_COVERAGE]: ['inventoryNumber'],
+  [AlertType.COVERAGE_ENDING]: ['devices', 'number', 'inventoryNumbers', 'coveredUntil', 'days'],
+  [AlertType.NO_COVERAGE]: ['devices', 'inventoryNumbers'],
   [AlertType.SLA_BREACH]: ['number', 'from', 'to', 'breachedDevices', 'penaltyDays'],
 };
 

@@ -1,19 +1,53 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
-import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { I18nService } from '../core/i18n/i18n.service';
-import { HealthApi } from '../health';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { Router } from '@angular/router';
+import type { Role } from '@radfleet/shared';
+import { AuthStore } from '../auth';
+import { ExecutiveHomeComponent } from './executive-home.component';
+import { FacilityManagerHomeComponent } from './facility-manager-home.component';
+import { ProcurementHomeComponent } from './procurement-home.component';
 
+/**
+ * The home at `/`, one per role: a facility manager lands on what needs their hands, procurement
+ * on what is due and expiring, executives and administrators on the city's fleet. The service's
+ * health is a small indicator in the shell.
+ */
 @Component({
   selector: 'rf-home-page',
-  imports: [MatCardModule, MatIconModule, MatButtonModule, MatProgressBarModule],
-  templateUrl: './home.page.html',
-  styleUrl: './home.page.scss',
+  imports: [ExecutiveHomeComponent, FacilityManagerHomeComponent, ProcurementHomeComponent],
+  template: `
+    <section class="rf-page" [attr.data-home]="role()">
+      @switch (role()) {
+        @case ('FACILITY_MANAGER') {
+          <rf-facility-manager-home />
+        }
+        @case ('PROCUREMENT') {
+          <rf-procurement-home />
+        }
+        @default {
+          <rf-executive-home
+            [district]="district()"
+            [modality]="modality()"
+            (filterChange)="setQuery($event)"
+          />
+        }
+      }
+    </section>
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class HomePage {
-  protected readonly i18n = inject(I18nService);
-  protected readonly api = inject(HealthApi);
+  private readonly auth = inject(AuthStore);
+  private readonly router = inject(Router);
+  /** The executive home's filters, from the URL. */
+  readonly district = input<string>();
+  readonly modality = input<string>();
+  protected readonly role = computed<Role | undefined>(() => this.auth.user()?.role);
+
+  protected setQuery(patch: Record<string, string | null>): void {
+    void this.router.navigate([], {
+      queryParams: patch,
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
+  }
 }

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -96,12 +104,15 @@ export class PlanningPage {
   private readonly query = inject(ActivatedRoute).snapshot.queryParamMap;
 
   protected readonly tab = signal(0);
+  /** A priority band from the URL (`/planning?band=REPLACE_NOW`, the procurement home's tiles). */
+  readonly band = input<string>();
   /** `?q=` narrows the list (the device page's link does), `?explain=<device id>` opens a row. */
-  protected readonly filter = signal<PriorityFilter>({
+  protected readonly filter = linkedSignal<PriorityFilter>(() => ({
     page: 1,
     pageSize: 50,
     q: this.query.get('q') || undefined,
-  });
+    band: this.bands.includes(this.band() as PriorityBand) ? this.band() : undefined,
+  }));
   protected readonly list = this.api.prioritiesResource(computed(() => this.filter()));
   protected readonly items = computed(() => (this.list.hasValue() ? this.list.value().items : []));
   protected readonly total = computed(() => (this.list.hasValue() ? this.list.value().total : 0));

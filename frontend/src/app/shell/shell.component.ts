@@ -18,6 +18,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { firstValueFrom } from 'rxjs';
 import { AlertsApi } from '../alerts';
 import { AuthStore, ChangePasswordDialog } from '../auth';
+import { HealthIndicatorComponent } from './health-indicator.component';
 
 interface NavItem {
   path: string;
@@ -32,7 +33,7 @@ interface NavItem {
 
 /** Sections that are built; later sections add themselves here when they exist. */
 const NAV: NavItem[] = [
-  { path: '/', icon: 'monitor_heart', label: 'nav.home', exact: true, permission: Permission.READ },
+  { path: '/', icon: 'home', label: 'nav.home', exact: true, permission: Permission.READ },
   {
     path: '/facilities',
     icon: 'local_hospital',
@@ -119,6 +120,7 @@ const NAV: NavItem[] = [
     MatButtonModule,
     MatButtonToggleModule,
     MatMenuModule,
+    HealthIndicatorComponent,
   ],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',
@@ -146,7 +148,7 @@ export class ShellComponent {
       this.auth.signedIn() && this.auth.can(Permission.READ) ? this.navigations() : undefined,
     ),
   );
-  /** Open alerts for the badge; 0 (no badge) while unknown. */
+  /** Open alerts in the user's scope (unresolved, not acknowledged) for the badge; 0 while unknown. */
   protected readonly openAlerts = computed(() =>
     this.alertCounts.hasValue() ? this.alertCounts.value().open : 0,
   );

@@ -173,11 +173,11 @@ export const operationsRu = {
   'alert.text.CONTRACT_ENDING':
     'Контракт {number} с {supplier} заканчивается {endDate} (через {days} дн.).',
   'alert.text.COVERAGE_ENDING':
-    'Сервисное обслуживание устройства {inventoryNumber} заканчивается {coveredUntil} (через {days} дн.).',
+    'Сервисное обслуживание устройств ({devices}) по контракту {number} заканчивается {coveredUntil} (через {days} дн.): {inventoryNumbers}.',
   'alert.text.NO_COVERAGE':
-    'Устройство {inventoryNumber} работает без сервисного контракта или контракта жизненного цикла.',
+    'Устройства ({devices}) работают без сервисного контракта или контракта жизненного цикла: {inventoryNumbers}.',
   'alert.text.SLA_BREACH':
-    'Контракт {number}: SLA нарушен по {breachedDevices} устр. за {from} – {to} (готовность {uptimePercent}, дней нарушения: {penaltyDays}, неустойка {penaltyAmount}).',
+    'Контракт {number}: SLA нарушен по {breachedDevices} устр. в периоде {from} – {to} (готовность {uptimePercent}, дней нарушения: {penaltyDays}, неустойка {penaltyAmount}).',
   'alert.none': 'нет',
 
   'contractNew.open': 'Новый контракт',
@@ -377,11 +377,11 @@ export const operationsEn: Record<keyof typeof operationsRu, string> = {
   'alert.text.CONTRACT_ENDING':
     'Contract {number} with {supplier} ends on {endDate} (in {days} days).',
   'alert.text.COVERAGE_ENDING':
-    'Service coverage of device {inventoryNumber} ends on {coveredUntil} (in {days} days).',
+    'Service coverage of {devices} device(s) under contract {number} ends on {coveredUntil} (in {days} days): {inventoryNumbers}.',
   'alert.text.NO_COVERAGE':
-    'Device {inventoryNumber} is in service without a service or lifecycle contract.',
+    '{devices} device(s) in service without a service or lifecycle contract: {inventoryNumbers}.',
   'alert.text.SLA_BREACH':
-    'Contract {number}: SLA breached for {breachedDevices} device(s) over {from} – {to} (uptime {uptimePercent}, {penaltyDays} day(s) of penalty, {penaltyAmount}).',
+    'Contract {number}: SLA breached for {breachedDevices} device(s) in the period {from} – {to} (uptime {uptimePercent}, {penaltyDays} day(s) of penalty, {penaltyAmount}).',
   'alert.none': 'none',
 
   'contractNew.open': 'New contract',

@@ -1,5 +1,6 @@
 import { contractsEn, contractsRu } from './messages.contracts';
 import { devicesEn, devicesRu } from './messages.devices';
+import { homesEn, homesRu } from './messages.homes';
 import { operationsEn, operationsRu } from './messages.operations';
 import { planningEn, planningRu } from './messages.planning';
 import { utilisationEn, utilisationRu } from './messages.utilisation';
@@ -254,6 +255,7 @@ export const ru = {
   ...operationsRu,
   ...utilisationRu,
   ...planningRu,
+  ...homesRu,
 } as const;
 export type MessageKey = keyof typeof ru;
 export const en: Record<MessageKey, string> = {
@@ -263,4 +265,5 @@ export const en: Record<MessageKey, string> = {
   ...operationsEn,
   ...utilisationEn,
   ...planningEn,
+  ...homesEn,
 };

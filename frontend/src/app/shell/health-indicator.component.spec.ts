@@ -2,9 +2,9 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { HomePage } from './home.page';
+import { HealthIndicatorComponent } from './health-indicator.component';
 
-describe('HomePage', () => {
+describe('HealthIndicatorComponent', () => {
   beforeEach(() => {
     localStorage.setItem('radfleet.lang', 'en');
     TestBed.configureTestingModule({
@@ -18,7 +18,7 @@ describe('HomePage', () => {
 
   // The request is pending until flushed, so the fixture is rendered without waiting for stability.
   async function render() {
-    const fixture = TestBed.createComponent(HomePage);
+    const fixture = TestBed.createComponent(HealthIndicatorComponent);
     TestBed.tick();
     return fixture;
   }

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { DevicesModule } from '../devices/devices.module.js';
+import { HomeController } from './home.controller.js';
+import { HomeService } from './home.service.js';
+
+@Module({ imports: [DevicesModule], controllers: [HomeController], providers: [HomeService] })
+export class HomeModule {}
