@@ -33,3 +33,5 @@ export * from './contracts/cost-rules.js';
 export * from './utilisation/capacity.js';
 export * from './planning/planning.js';
 export * from './dashboard/dashboard.js';
+export * from './charts/executive-charts.js';
+export * from './dashboard/report-pack.js';

@@ -23,6 +23,7 @@ import { ContractsModule } from './contracts/contracts.module.js';
 import { ServiceEventsModule } from './service-events/service-events.module.js';
 import { PlanningModule } from './planning/planning.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -54,6 +55,7 @@ export class AppModule {
         ServiceEventsModule,
         PlanningModule,
         DashboardModule,
+        ReportsModule,
         DemoModule,
       ],
       providers: [

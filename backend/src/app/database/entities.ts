@@ -26,6 +26,7 @@ import { PlanningReferenceEntity } from '../planning/entities/planning-reference
 import { PriorityWeightSetEntity } from '../planning/entities/priority-weight-set.entity.js';
 import { ReplacementPriceEntity } from '../planning/entities/replacement-price.entity.js';
 import { ServiceEventEntity } from '../service-events/entities/service-event.entity.js';
+import { ReportPackEntity } from '../reports/entities/report-pack.entity.js';
 
 /** Every TypeORM entity of the application; each domain adds its own here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -58,4 +59,5 @@ export const ENTITIES: Function[] = [
   LifeBandEntity,
   ReplacementPriceEntity,
   PriorityWeightSetEntity,
+  ReportPackEntity,
 ];

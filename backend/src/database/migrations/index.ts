@@ -8,6 +8,7 @@ import { CityCalendar1796214725933 } from './1796214725933-CityCalendar.js';
 import { SlaPeriodsAndServiceFees1796302000000 } from './1796302000000-SlaPeriodsAndServiceFees.js';
 import { UtilisationScale1796215360245 } from './1796215360245-UtilisationScale.js';
 import { Planning1796215801715 } from './1796215801715-Planning.js';
+import { ReportPacks1796400000000 } from './1796400000000-ReportPacks.js';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -21,4 +22,5 @@ export const MIGRATIONS: MixedList<Function> = [
   UtilisationScale1796215360245,
   Planning1796215801715,
   SlaPeriodsAndServiceFees1796302000000,
+  ReportPacks1796400000000,
 ];
