@@ -17,6 +17,7 @@ const sections = [
   { name: 'contracts', module: './bench/contracts.mjs' },
   { name: 'load', module: './bench/load.mjs' },
   { name: 'planning', module: './bench/planning.mjs' },
+  { name: 'dashboard', module: './bench/dashboard.mjs' },
 ];
 
 if (

@@ -105,6 +105,12 @@ export const routes: Routes = [
         title: 'RadFleet',
       },
       {
+        path: 'reports',
+        canActivate: [permissionGuard(Permission.READ)],
+        loadComponent: () => import('./reports/reports.page').then((m) => m.ReportsPage),
+        title: 'RadFleet',
+      },
+      {
         path: 'archives',
         canActivate: [permissionGuard(Permission.ARCHIVE_ADMIN)],
         loadComponent: () => import('./archives/archive-list.page').then((m) => m.ArchiveListPage),

@@ -3,6 +3,7 @@ import { devicesEn, devicesRu } from './messages.devices';
 import { operationsEn, operationsRu } from './messages.operations';
 import { planningEn, planningRu } from './messages.planning';
 import { utilisationEn, utilisationRu } from './messages.utilisation';
+import { reportsEn, reportsRu } from './messages.reports';
 
 /**
  * Every user-visible string, in Russian and English. A key missing from either language fails
@@ -252,6 +253,7 @@ export const ru = {
   ...operationsRu,
   ...utilisationRu,
   ...planningRu,
+  ...reportsRu,
 } as const;
 export type MessageKey = keyof typeof ru;
 export const en: Record<MessageKey, string> = {
@@ -261,4 +263,5 @@ export const en: Record<MessageKey, string> = {
   ...operationsEn,
   ...utilisationEn,
   ...planningEn,
+  ...reportsEn,
 };
