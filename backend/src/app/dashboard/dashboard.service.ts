@@ -411,19 +411,27 @@ export class DashboardService {
     );
     const periods = lastPeriods(asOf);
     const out: SlaBreach[] = [];
-    for (const kind of Object.values(SlaMeasurementPeriod)) {
-      const of = contracts.filter((c) => (c.kind ?? SlaMeasurementPeriod.QUARTER) === kind);
-      if (of.length === 0) continue;
-      const p = periods[kind];
-      const judged = await this.sla.summaries(
-        p.from,
-        p.to,
-        of.map((c) => c.id),
-        this.dataSource.manager,
-        asOf,
-      );
+    // Month and quarter contracts are judged at once, each over its own last complete period.
+    const judged = await Promise.all(
+      Object.values(SlaMeasurementPeriod).map(async (kind) => {
+        const of = contracts.filter((c) => (c.kind ?? SlaMeasurementPeriod.QUARTER) === kind);
+        const p = periods[kind];
+        const map =
+          of.length === 0
+            ? new Map()
+            : await this.sla.summaries(
+                p.from,
+                p.to,
+                of.map((c) => c.id),
+                this.dataSource.manager,
+                asOf,
+              );
+        return { kind, of, p, map };
+      }),
+    );
+    for (const { kind, of, p, map } of judged) {
       for (const c of of) {
-        const s = judged.get(c.id);
+        const s = map.get(c.id);
         if (!s || s.met) continue;
         out.push({
           contractId: c.id,

@@ -107,7 +107,8 @@ export class ReportPacksService implements OnApplicationBootstrap, OnModuleDestr
 
   /** When the schedule next builds a pack after `from`. */
   nextRunAt(from = new Date()): Date {
-    return new CronTime(this.config.REPORT_CRON, CITY_TZ).getNextDateFrom(from).toJSDate();
+    const cron = new CronTime(this.config.REPORT_CRON, CITY_TZ);
+    return cron.getNextDateFrom(from, CITY_TZ).toJSDate();
   }
 
   schedule(now = new Date()): ReportScheduleResponse {
