@@ -41,6 +41,7 @@ export const SELF_ROUTES = new Set([
   'GET /api/auth/me',
   'POST /api/auth/logout',
   'POST /api/auth/password',
+  'POST /api/reports/packs',
 ]);
 
 /**

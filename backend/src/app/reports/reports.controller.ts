@@ -87,9 +87,10 @@ export class ReportsController {
     return this.packs.list(user, q.page, q.pageSize);
   }
 
+  // A pack is built for the asker and changes no record: a self action, which executives may take.
   @Post('packs')
   @HttpCode(202)
-  @RequirePermission(Permission.READ)
+  @RequirePermission(Permission.SELF)
   @ApiOperation({
     summary:
       'Build a pack now (default: the previous month, in Russian); answers at once with the job, whose progress GET /api/reports/packs/{id} shows',
