@@ -18,6 +18,7 @@ const sections = [
   { name: 'load', module: './bench/load.mjs' },
   { name: 'planning', module: './bench/planning.mjs' },
   { name: 'scenarios', module: './bench/scenarios.mjs' },
+  { name: 'dashboard', module: './bench/dashboard.mjs' },
 ];
 
 if (

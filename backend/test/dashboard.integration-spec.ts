@@ -41,10 +41,11 @@ describe('the executive dashboard on the demo city', () => {
   }, 240_000);
   afterAll(async () => t?.close());
 
-  for (const filter of [
+  const filters: Record<string, string>[] = [
     {},
     { district: District.CAO, modality: `${Modality.CT},${Modality.RADIOGRAPHY}` },
-  ]) {
+  ];
+  for (const filter of filters) {
     it(`agrees with every drill-down API (${JSON.stringify(filter)})`, async () => {
       const d = await get<ExecutiveDashboardResponse>('/api/dashboard/executive', filter);
       expect(d.asOf).toBe(cityToday());

@@ -85,6 +85,7 @@ test.describe('accessibility of every page', () => {
     ['alerts', () => '/alerts'],
     ['utilisation', () => '/utilisation'],
     ['hand-count import', () => '/utilisation/import'],
+    ['reports', () => '/reports'],
     ['archives', () => '/archives'],
     ['audit trail', () => '/audit'],
     ['users', () => '/users'],

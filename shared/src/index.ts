@@ -36,3 +36,5 @@ export * from './planning/planning.js';
 export * from './scenarios/scenario.js';
 export * from './dashboard/dashboard.js';
 export * from './home/home.js';
+export * from './charts/executive-charts.js';
+export * from './dashboard/report-pack.js';

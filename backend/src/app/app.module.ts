@@ -25,6 +25,7 @@ import { PlanningModule } from './planning/planning.module.js';
 import { ScenariosModule } from './scenarios/scenarios.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { HomeModule } from './home/home.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -58,6 +59,7 @@ export class AppModule {
         ScenariosModule,
         DashboardModule,
         HomeModule,
+        ReportsModule,
         DemoModule,
       ],
       providers: [

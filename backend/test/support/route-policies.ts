@@ -41,6 +41,7 @@ export const SELF_ROUTES = new Set([
   'GET /api/auth/me',
   'POST /api/auth/logout',
   'POST /api/auth/password',
+  'POST /api/reports/packs',
 ]);
 
 /**
@@ -169,6 +170,12 @@ export const ROUTE_POLICIES: Record<string, RoleAccess> = {
   'GET /api/planning/priorities/devices/{deviceId}': ALL,
   'GET /api/planning/age-profile': ALL,
   'GET /api/dashboard/executive': ALL,
+  'GET /api/reports/executive-pack.xlsx': ALL,
+  'GET /api/reports/packs': ALL,
+  'POST /api/reports/packs': ALL,
+  'GET /api/reports/schedule': ALL,
+  'GET /api/reports/packs/{id}': ALL,
+  'GET /api/reports/packs/{id}/download': ALL,
   'GET /api/planning/age-profile/history': ALL,
   'GET /api/planning/relocations': ALL,
   'GET /api/planning/demand': ALL,

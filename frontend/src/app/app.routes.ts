@@ -106,6 +106,12 @@ export const routes: Routes = [
         title: pageTitle('nav.planning'),
       },
       {
+        path: 'reports',
+        canActivate: [permissionGuard(Permission.READ)],
+        loadComponent: () => import('./reports/reports.page').then((m) => m.ReportsPage),
+        title: 'RadFleet',
+      },
+      {
         path: 'archives',
         canActivate: [permissionGuard(Permission.ARCHIVE_ADMIN)],
         loadComponent: () => import('./archives/archive-list.page').then((m) => m.ArchiveListPage),

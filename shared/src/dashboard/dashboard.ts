@@ -91,6 +91,14 @@ export interface DigitalSharePoint {
   digitalSharePct: number | null;
 }
 
+export interface FleetCell {
+  district: District;
+  modality: Modality;
+  devices: number;
+  digital: number;
+  digitalSharePct: number | null;
+}
+
 export interface HeatCell {
   district: District;
   modality: Modality;
@@ -139,6 +147,8 @@ export interface ExecutiveDashboardResponse {
   /** Contract figures are city-wide: contracts are not filtered by district or modality. */
   contractsFiltered: false;
   kpis: Kpi[];
+  /** The installed base by district and modality: devices and digital ones. */
+  fleet: FleetCell[];
   cocir: CocirCompliance[];
   cocirTotal: CocirCompliance;
   /** Per modality, the installed devices by whole years of age (0 … 20, the last one "20 or more"). */

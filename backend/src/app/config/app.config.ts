@@ -303,6 +303,22 @@ export class AppConfig {
   @Max(1440, { message: 'must be an integer of minutes between 1 and 1440' })
   IMPORT_RESULT_MINUTES = 60;
 
+  /**
+   * When the schedule builds the previous month's executive report pack: a cron expression (five
+   * fields, or six with seconds) in the city's time zone. Default 06:00 on the 1st of each month.
+   */
+  @Transform(emptyToUndefined)
+  @IsString()
+  @Matches(/^\s*(\S+\s+){4,5}\S+\s*$/, { message: 'must be a cron expression such as "0 6 1 * *"' })
+  REPORT_CRON = '0 6 1 * *';
+
+  /** Stored report packs kept (the newest ones); older packs and their files are deleted. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 1000' })
+  @Min(1, { message: 'must be an integer between 1 and 1000' })
+  @Max(1000, { message: 'must be an integer between 1 and 1000' })
+  REPORT_RETENTION = 36;
+
   get demoData(): boolean {
     return this.DEMO_DATA ?? this.usesEmbeddedDatabase;
   }

@@ -21,6 +21,7 @@ import {
   type DrillDown,
   type ExecutiveDashboardResponse,
   type ExpiringContract,
+  type FleetCell,
   type HeatCell,
   type Kpi,
   type MonthlyStudies,
@@ -108,8 +109,8 @@ export class DashboardService {
       this.dataSource.query(heat.sql, heat.params) as Promise<FigureRow[]>,
       this.dataSource.query(studies.sql, studies.params) as Promise<FigureRow[]>,
       this.dataSource.query(months.sql, months.params) as Promise<SeriesRow[]>,
-      this.expiringContracts(asOf),
-      this.slaBreaches(asOf),
+      this.expiringContracts(asOf, f.facilityId),
+      this.slaBreaches(asOf, f.facilityId),
     ]);
 
     // Fleet: installed base, digital share, ages — one histogram over the installed base on asOf.
@@ -118,7 +119,19 @@ export class DashboardService {
     let digital = 0;
     const all = new Array<number>(AGE_PROFILE_MAX_YEARS + 1).fill(0);
     const exact = new Map<Modality, [number, number, number]>();
+    const cells = new Map<string, FleetCell>();
     for (const r of ages) {
+      const key = `${r.district}:${r.modality}`;
+      const cell = cells.get(key) ?? {
+        district: r.district,
+        modality: r.modality,
+        devices: 0,
+        digital: 0,
+        digitalSharePct: null,
+      };
+      cell.devices += r.n;
+      if (r.technology === 'DIGITAL') cell.digital += r.n;
+      cells.set(key, cell);
       installed += r.n;
       if (r.technology === 'DIGITAL') digital += r.n;
       const hist =
@@ -296,6 +309,11 @@ export class DashboardService {
       utilisationTo: util.to,
       contractsFiltered: false,
       kpis,
+      fleet: [...cells.values()]
+        .map((c) => ({ ...c, digitalSharePct: round1((100 * c.digital) / c.devices) }))
+        .sort(
+          (a, b) => a.district.localeCompare(b.district) || a.modality.localeCompare(b.modality),
+        ),
       cocir,
       cocirTotal,
       ageProfile: modalities.map((m) => ({ modality: m, byAge: byModality.get(m)! })),
@@ -349,7 +367,7 @@ export class DashboardService {
   }
 
   /** Contracts whose status on `asOf` is EXPIRING (they end within 90 days), soonest first. */
-  async expiringContracts(asOf: string): Promise<ExpiringContract[]> {
+  async expiringContracts(asOf: string, facilityIds?: string[]): Promise<ExpiringContract[]> {
     const rows: {
       id: string;
       number: string;
@@ -361,8 +379,9 @@ export class DashboardService {
               c.value::text AS value
          FROM contracts c JOIN suppliers s ON s.id = c.supplier_id
         WHERE ${STATUS_SQL('c', '$1::date')} = '${ContractStatus.EXPIRING}'
+              ${facilityIds?.length ? coversFacilities('$2') : ''}
         ORDER BY 4, c.number`,
-      [asOf],
+      facilityIds?.length ? [asOf, facilityIds] : [asOf],
     );
     return rows.map((r) => ({
       contractId: r.id,
@@ -378,7 +397,7 @@ export class DashboardService {
    * (the last whole month for MONTH contracts, the last whole quarter for QUARTER ones), judged
    * by ContractsSlaService exactly as `GET /api/contracts/{id}/sla` judges that period.
    */
-  async slaBreaches(asOf: string): Promise<SlaBreach[]> {
+  async slaBreaches(asOf: string, facilityIds?: string[]): Promise<SlaBreach[]> {
     const contracts: {
       id: string;
       number: string;
@@ -387,23 +406,32 @@ export class DashboardService {
     }[] = await this.dataSource.query(
       `SELECT c.id, c.number, s.name AS supplier_name, c.sla_measurement_period AS kind
          FROM contracts c JOIN suppliers s ON s.id = c.supplier_id
-        WHERE c.sla_uptime_percent IS NOT NULL`,
+        WHERE c.sla_uptime_percent IS NOT NULL ${facilityIds?.length ? coversFacilities('$1') : ''}`,
+      facilityIds?.length ? [facilityIds] : [],
     );
     const periods = lastPeriods(asOf);
     const out: SlaBreach[] = [];
-    for (const kind of Object.values(SlaMeasurementPeriod)) {
-      const of = contracts.filter((c) => (c.kind ?? SlaMeasurementPeriod.QUARTER) === kind);
-      if (of.length === 0) continue;
-      const p = periods[kind];
-      const judged = await this.sla.summaries(
-        p.from,
-        p.to,
-        of.map((c) => c.id),
-        this.dataSource.manager,
-        asOf,
-      );
+    // Month and quarter contracts are judged at once, each over its own last complete period.
+    const judged = await Promise.all(
+      Object.values(SlaMeasurementPeriod).map(async (kind) => {
+        const of = contracts.filter((c) => (c.kind ?? SlaMeasurementPeriod.QUARTER) === kind);
+        const p = periods[kind];
+        const map =
+          of.length === 0
+            ? new Map()
+            : await this.sla.summaries(
+                p.from,
+                p.to,
+                of.map((c) => c.id),
+                this.dataSource.manager,
+                asOf,
+              );
+        return { kind, of, p, map };
+      }),
+    );
+    for (const { kind, of, p, map } of judged) {
       for (const c of of) {
-        const s = judged.get(c.id);
+        const s = map.get(c.id);
         if (!s || s.met) continue;
         out.push({
           contractId: c.id,
@@ -424,6 +452,11 @@ export class DashboardService {
     );
   }
 }
+
+/** For a facility pack: only contracts covering a device of those facilities (`param`: uuid[]). */
+const coversFacilities = (param: string) =>
+  `AND EXISTS (SELECT 1 FROM contract_devices cd JOIN devices dv ON dv.id = cd.device_id
+                WHERE cd.contract_id = c.id AND dv.facility_id = ANY(${param}::uuid[]))`;
 
 /** The last complete month and quarter before `asOf`. */
 export function lastPeriods(

@@ -30,6 +30,7 @@ import { ScenarioPlanRowEntity } from '../scenarios/entities/scenario-plan-row.e
 import { ScenarioRunEntity } from '../scenarios/entities/scenario-run.entity.js';
 import { ScenarioEntity } from '../scenarios/entities/scenario.entity.js';
 import { ServiceEventEntity } from '../service-events/entities/service-event.entity.js';
+import { ReportPackEntity } from '../reports/entities/report-pack.entity.js';
 
 /** Every TypeORM entity of the application; each domain adds its own here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -66,4 +67,5 @@ export const ENTITIES: Function[] = [
   ScenarioRunEntity,
   ScenarioPlanRowEntity,
   ScenarioApprovalEntity,
+  ReportPackEntity,
 ];

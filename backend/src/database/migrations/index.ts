@@ -10,6 +10,7 @@ import { UtilisationScale1796215360245 } from './1796215360245-UtilisationScale.
 import { Planning1796215801715 } from './1796215801715-Planning.js';
 import { AlertTriage1796310400000 } from './1796310400000-AlertTriage.js';
 import { ReplacementScenarios1796400000000 } from './1796400000000-ReplacementScenarios.js';
+import { ReportPacks1796400100000 } from './1796400100000-ReportPacks.js';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -25,4 +26,5 @@ export const MIGRATIONS: MixedList<Function> = [
   SlaPeriodsAndServiceFees1796302000000,
   AlertTriage1796310400000,
   ReplacementScenarios1796400000000,
+  ReportPacks1796400100000,
 ];

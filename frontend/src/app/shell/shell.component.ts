@@ -85,6 +85,13 @@ const NAV: NavItem[] = [
     permission: Permission.READ,
   },
   {
+    path: '/reports',
+    icon: 'summarize',
+    label: 'nav.reports',
+    exact: false,
+    permission: Permission.READ,
+  },
+  {
     path: '/archives',
     icon: 'cloud_sync',
     label: 'nav.archives',

@@ -4,6 +4,7 @@ import { homesEn, homesRu } from './messages.homes';
 import { operationsEn, operationsRu } from './messages.operations';
 import { planningEn, planningRu } from './messages.planning';
 import { utilisationEn, utilisationRu } from './messages.utilisation';
+import { reportsEn, reportsRu } from './messages.reports';
 
 /**
  * Every user-visible string, in Russian and English. A key missing from either language fails
@@ -256,6 +257,7 @@ export const ru = {
   ...utilisationRu,
   ...planningRu,
   ...homesRu,
+  ...reportsRu,
 } as const;
 export type MessageKey = keyof typeof ru;
 export const en: Record<MessageKey, string> = {
@@ -266,4 +268,5 @@ export const en: Record<MessageKey, string> = {
   ...utilisationEn,
   ...planningEn,
   ...homesEn,
+  ...reportsEn,
 };
