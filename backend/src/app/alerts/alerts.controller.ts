@@ -9,9 +9,9 @@ import {
   type AlertResponse,
   type Paged,
 } from '@radfleet/shared';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
-import { RequirePermission } from '../auth/require-permission.decorator.js';
+import type { AuthUser } from '../auth/index.js';
+import { CurrentUser } from '../auth/index.js';
+import { RequirePermission } from '../auth/index.js';
 import { ApiOkOf, ApiPagedOf, ApiProblems, ApiQueryOf } from '../common/openapi/openapi.js';
 import { AlertsService } from './alerts.service.js';
 

@@ -14,9 +14,9 @@ import {
   type UpdateAlertDto,
 } from '@radfleet/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { PolicyService } from '../auth/policy.service.js';
+import { AuditService } from '../audit/index.js';
+import type { AuthUser } from '../auth/index.js';
+import { PolicyService } from '../auth/index.js';
 import { assertVersion } from '../common/persistence.js';
 import { AlertErrorCode, AlertException } from './alerts.exception.js';
 

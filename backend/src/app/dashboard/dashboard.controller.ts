@@ -5,7 +5,7 @@ import {
   Permission,
   type ExecutiveDashboardResponse,
 } from '@radfleet/shared';
-import { RequirePermission } from '../auth/require-permission.decorator.js';
+import { RequirePermission } from '../auth/index.js';
 import { ApiOkOf, ApiProblems, ApiQueryOf } from '../common/openapi/openapi.js';
 import { DashboardService } from './dashboard.service.js';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ContractsModule } from '../contracts/contracts.module.js';
+import { ContractsModule } from '../contracts/index.js';
 import { DashboardController } from './dashboard.controller.js';
 import { DashboardService } from './dashboard.service.js';
 

@@ -29,11 +29,11 @@ import {
 } from '@radfleet/shared';
 import { DataSource } from 'typeorm';
 import { cityToday } from '../common/calendar.js';
-import { STATUS_SQL } from '../contracts/contracts.query.js';
-import { ContractsSlaService } from '../contracts/contracts-sla.service.js';
-import { ageYearsSql, digitalSharePctSql, installedOnSql } from '../devices/fleet-figures.sql.js';
-import { cocirRow } from '../planning/planning-rules.js';
-import { minusYear } from '../utilisation/utilisation.period.js';
+import { STATUS_SQL } from '../contracts/index.js';
+import { ContractsSlaService } from '../contracts/index.js';
+import { ageYearsSql, digitalSharePctSql, installedOnSql } from '../devices/index.js';
+import { cocirRow } from '../planning/index.js';
+import { minusYear } from '../utilisation/index.js';
 import {
   figures,
   groupFiguresSql,
@@ -41,8 +41,8 @@ import {
   type DeviceFilter,
   type FigureRow,
   type SeriesRow,
-} from '../utilisation/utilisation.query.js';
-import { growthOf } from '../utilisation/utilisation.service.js';
+} from '../utilisation/index.js';
+import { growthOf } from '../utilisation/index.js';
 
 /** Which devices the dashboard covers: the whole city, or some districts and/or modalities. */
 export interface DashboardFilter {

@@ -5,9 +5,9 @@ import {
   type FacilityManagerHomeResponse,
   type ProcurementHomeResponse,
 } from '@radfleet/shared';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
-import { RequirePermission } from '../auth/require-permission.decorator.js';
+import type { AuthUser } from '../auth/index.js';
+import { CurrentUser } from '../auth/index.js';
+import { RequirePermission } from '../auth/index.js';
 import { ApiOkOf, ApiProblems } from '../common/openapi/openapi.js';
 import { HomeService } from './home.service.js';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DevicesModule } from '../devices/devices.module.js';
+import { DevicesModule } from '../devices/index.js';
 import { HomeController } from './home.controller.js';
 import { HomeService } from './home.service.js';
 

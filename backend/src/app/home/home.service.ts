@@ -9,10 +9,10 @@ import {
   type ProcurementHomeResponse,
 } from '@radfleet/shared';
 import { DataSource } from 'typeorm';
-import { AlertsService } from '../alerts/alerts.service.js';
-import type { AuthUser } from '../auth/auth-user.js';
+import { AlertsService } from '../alerts/index.js';
+import type { AuthUser } from '../auth/index.js';
 import { cityToday } from '../common/calendar.js';
-import { DevicesService } from '../devices/devices.service.js';
+import { DevicesService } from '../devices/index.js';
 
 /**
  * The role homes' figures that no list answers in one call. Where a list does, the figure is that

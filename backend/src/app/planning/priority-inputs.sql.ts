@@ -8,7 +8,7 @@ import {
   wholeMonthsSql,
   windowDaysSql,
 } from '../devices/fleet-figures.sql.js';
-import { yearlyServiceCostByDeviceSql } from '../service-events/cost-of-ownership.sql.js';
+import { yearlyServiceCostByDeviceSql } from '../service-events/index.js';
 import {
   dayStart,
   EVENT_END,
@@ -22,7 +22,7 @@ import {
   installedToSql,
   scheduledHoursSql,
   workingDayIndexSql,
-} from '../utilisation/capacity.sql.js';
+} from '../utilisation/index.js';
 
 /**
  * The inputs of the replacement priority score, each read by ONE named SQL fragment, so that a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeFormulaText, packAsOf, previousMonth } from './executive-pack.service.js';
-import { lastPeriods } from '../dashboard/dashboard.service.js';
+import { lastPeriods } from '../dashboard/index.js';
 
 describe('the report pack rules', () => {
   it('escapes user text a spreadsheet would read as a formula, and only that', () => {

@@ -22,7 +22,7 @@ import {
 } from '@radfleet/shared';
 import { CronJob, CronTime } from 'cron';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../auth/index.js';
 import { CITY_TZ, cityToday } from '../common/calendar.js';
 import { AppConfig } from '../config/app.config.js';
 import { ExecutivePackService, previousMonth, type PackTarget } from './executive-pack.service.js';

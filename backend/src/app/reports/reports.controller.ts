@@ -24,9 +24,9 @@ import {
   type ReportPackResponse,
   type ReportScheduleResponse,
 } from '@radfleet/shared';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
-import { RequirePermission } from '../auth/require-permission.decorator.js';
+import type { AuthUser } from '../auth/index.js';
+import { CurrentUser } from '../auth/index.js';
+import { RequirePermission } from '../auth/index.js';
 import { cityToday } from '../common/calendar.js';
 import { ApiOkOf, ApiPagedOf, ApiProblems, ApiQueryOf } from '../common/openapi/openapi.js';
 import { sendXlsx, XLSX_CONTENT, XLSX_MIME } from '../common/upload.js';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DashboardModule } from '../dashboard/dashboard.module.js';
+import { DashboardModule } from '../dashboard/index.js';
 import { ExecutivePackService } from './executive-pack.service.js';
 import { ReportPacksService } from './report-packs.service.js';
 import { ReportsController } from './reports.controller.js';

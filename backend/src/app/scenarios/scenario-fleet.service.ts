@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Technology, type Modality, type ScenarioInputs } from '@radfleet/shared';
 import { cityToday } from '../common/calendar.js';
-import { DemandService } from '../planning/demand.service.js';
-import { PlanningReferenceService } from '../planning/planning-reference.service.js';
-import { PrioritiesService, type ScoredDevice } from '../planning/priorities.service.js';
+import { DemandService } from '../planning/index.js';
+import { PlanningReferenceService } from '../planning/index.js';
+import { PrioritiesService, type ScoredDevice } from '../planning/index.js';
 import type { FleetDevice, ModalityCapacity, ScenarioProblem } from './scenario-model.js';
 
 /** The installed fleet scored under the scenario's weights, and the problem the solver reads. */

@@ -7,7 +7,7 @@ import {
   type PlanYearMeasures,
 } from '@radfleet/shared';
 import { XlsxReportWriter, type ReportColumn } from '../common/spreadsheet/index.js';
-import { MODALITY_LABELS } from '../devices/device-columns.js';
+import { MODALITY_LABELS } from '../devices/index.js';
 
 export type Language = 'ru' | 'en';
 

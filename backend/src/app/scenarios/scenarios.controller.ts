@@ -35,9 +35,9 @@ import {
   type ScenarioResponse,
   type ScenarioRunResponse,
 } from '@radfleet/shared';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
-import { RequirePermission } from '../auth/require-permission.decorator.js';
+import type { AuthUser } from '../auth/index.js';
+import { CurrentUser } from '../auth/index.js';
+import { RequirePermission } from '../auth/index.js';
 import {
   ApiCreatedOf,
   ApiOkOf,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PlanningModule } from '../planning/planning.module.js';
+import { PlanningModule } from '../planning/index.js';
 import { ScenarioFleetService } from './scenario-fleet.service.js';
 import { ScenariosExportService } from './scenarios-export.service.js';
 import { ScenariosController } from './scenarios.controller.js';

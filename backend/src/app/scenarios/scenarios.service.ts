@@ -21,8 +21,8 @@ import {
   type UpdateScenarioDto,
 } from '@radfleet/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
-import type { AuthUser } from '../auth/auth-user.js';
+import { AuditService } from '../audit/index.js';
+import type { AuthUser } from '../auth/index.js';
 import { bulkInsert, type BulkColumn } from '../common/bulk-insert.js';
 import { assertVersion } from '../common/persistence.js';
 import {

@@ -28,7 +28,7 @@ import {
   type AlertAssigneeResponse,
   type AlertResponse,
 } from '@radfleet/shared';
-import { AuthStore } from '../auth/auth.store';
+import { AuthStore } from '../auth';
 import { problemOf } from '../core/http/problem';
 import { I18nService } from '../core/i18n/i18n.service';
 import { LoadStateComponent } from '../core/ui/load-state.component';

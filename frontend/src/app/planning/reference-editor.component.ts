@@ -19,7 +19,7 @@ import {
   type WeightsResponse,
 } from '@radfleet/shared';
 import { firstValueFrom } from 'rxjs';
-import { AuthStore } from '../auth/auth.store';
+import { AuthStore } from '../auth';
 import { fieldErrors, problemOf, type FieldErrorMap } from '../core/http/problem';
 import { I18nService } from '../core/i18n/i18n.service';
 import type { MessageKey } from '../core/i18n/messages';

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { I18nService } from '../core/i18n/i18n.service';
-import { HealthApi } from '../health/health.api';
+import { HealthApi } from '../health';
 
 /** The service's health in one line of the shell's footer: service, database and version. */
 @Component({

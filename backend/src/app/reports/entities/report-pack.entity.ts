@@ -8,7 +8,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { UserEntity } from '../../users/entities/user.entity.js';
+import { UserEntity } from '../../users/index.js';
 
 const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
 

@@ -13,7 +13,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { DeviceEntity } from '../../devices/entities/device.entity.js';
+import { DeviceEntity } from '../../devices/index.js';
 import { ScenarioRunEntity } from './scenario-run.entity.js';
 
 const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
