@@ -25,6 +25,7 @@ describe('device filter ↔ URL', () => {
       ageMin: '5',
       ageMax: '10',
       overdue: 'true',
+      installed: 'true',
       archiveConnected: 'false',
     });
     expect(f).toEqual({
@@ -40,6 +41,7 @@ describe('device filter ↔ URL', () => {
       ageMin: 5,
       ageMax: 10,
       overdue: true,
+      installed: true,
       archiveConnected: false,
     });
   });

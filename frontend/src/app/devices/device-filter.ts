@@ -21,6 +21,8 @@ export interface DeviceFilter {
   ageMin?: number;
   ageMax?: number;
   overdue?: boolean;
+  /** true: the installed base today (the executive home's device count); false: every other device. */
+  installed?: boolean;
   archiveConnected?: boolean;
 }
 
@@ -79,6 +81,7 @@ export function parseDeviceFilter(p: DeviceQueryParams): DeviceFilter {
     ageMin: int(p.ageMin, 0, 100),
     ageMax: int(p.ageMax, 0, 100),
     overdue: bool(p.overdue),
+    installed: bool(p.installed),
     archiveConnected: bool(p.archiveConnected),
   };
 }
@@ -100,6 +103,7 @@ export function deviceApiParams(f: DeviceFilter, withPaging = true): ApiParams {
     ageMin: f.ageMin,
     ageMax: f.ageMax,
     overdue: f.overdue,
+    installed: f.installed,
     archiveConnected: f.archiveConnected,
   };
 }
@@ -126,6 +130,7 @@ export const CLEARED_FILTERS: Record<string, null> = {
   ageMin: null,
   ageMax: null,
   overdue: null,
+  installed: null,
   archiveConnected: null,
   page: null,
 };
@@ -142,6 +147,7 @@ export function activeFilterCount(f: DeviceFilter): number {
     f.ageMin,
     f.ageMax,
     f.overdue,
+    f.installed,
     f.archiveConnected,
   ].filter((v) => v !== undefined).length;
 }
@@ -154,6 +160,7 @@ export function hasSecondaryFilters(f: DeviceFilter): boolean {
     f.ageMin !== undefined ||
     f.ageMax !== undefined ||
     f.overdue !== undefined ||
+    f.installed !== undefined ||
     f.archiveConnected !== undefined
   );
 }

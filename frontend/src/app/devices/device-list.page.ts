@@ -65,6 +65,7 @@ export class DeviceListPage {
   readonly ageMin = input<string>();
   readonly ageMax = input<string>();
   readonly overdue = input<string>();
+  readonly installed = input<string>();
   readonly archiveConnected = input<string>();
 
   protected readonly modalities = Object.values(Modality);
@@ -87,6 +88,7 @@ export class DeviceListPage {
       ageMin: this.ageMin(),
       ageMax: this.ageMax(),
       overdue: this.overdue(),
+      installed: this.installed(),
       archiveConnected: this.archiveConnected(),
     }),
   );
