@@ -7,6 +7,7 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { MatIconRegistry } from '@angular/material/icon';
+import { MatPaginatorIntl } from '@angular/material/paginator';
 import {
   provideRouter,
   TitleStrategy,
@@ -15,6 +16,7 @@ import {
 } from '@angular/router';
 import { routes } from './app.routes';
 import { authInterceptor } from './auth/auth.interceptor';
+import { TranslatedPaginatorIntl } from './core/i18n/paginator-intl';
 import { TranslatedTitleStrategy } from './core/i18n/title.strategy';
 
 export const appConfig: ApplicationConfig = {
@@ -27,6 +29,7 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
     ),
     { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
+    { provide: MatPaginatorIntl, useExisting: TranslatedPaginatorIntl },
     provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
     provideAppInitializer(() => {
       inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');
