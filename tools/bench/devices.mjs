@@ -15,7 +15,7 @@ export function listQueries(facilityIds) {
     '-purchasePrice',
     'modality',
     '-commissioningDate',
-    'remainingLifeYears',
+    'remainingLifeMonths',
   ];
   const filters = [
     {},
