@@ -4,6 +4,7 @@ import {
   ageYearsSql,
   endOfLifeSql,
   installedOnSql,
+  lifeByUseJoinSql,
   lifeInForceSql,
   pastLifeSql,
   remainingLifeMonthsSql,
@@ -24,12 +25,13 @@ export function deviceRowsSql(today: string): string {
          coalesce(${installedOnSql('x', today)}, false) AS installed
     FROM (
       SELECT d.*, f.code AS facility_code, f.name AS facility_name, f.district AS district,
-             ${lifeInForceSql('d', 'm', today)} AS effective_life,
+             ${lifeInForceSql('d', 'm', today, 'lbu.years')} AS effective_life,
              ${ageYearsSql('d', today)} AS age,
-             ${endOfLifeSql('d', lifeInForceSql('d', 'm', today))} AS end_of_life
+             ${endOfLifeSql('d', lifeInForceSql('d', 'm', today, 'lbu.years'))} AS end_of_life
         FROM devices d
         JOIN facilities f ON f.id = d.facility_id
         JOIN modalities m ON m.code = d.modality
+        ${lifeByUseJoinSql('d', today, 'lbu')}
     ) x`;
 }
 

@@ -96,8 +96,21 @@ export const lifeByUseSql = (d: string, today: string): string => {
  * of its yearly studies), else its modality's default (`m` is the alias of its `modalities` row).
  * The one place that says which life applies; planning calls it the adjusted life.
  */
-export const lifeInForceSql = (d: string, m: string, today: string): string =>
-  `coalesce(${d}.service_life_years, ${lifeByUseSql(d, today)}, ${m}.service_life_years)`;
+export const lifeInForceSql = (
+  d: string,
+  m: string,
+  today: string,
+  byUse: string = lifeByUseSql(d, today),
+): string => `coalesce(${d}.service_life_years, ${byUse}, ${m}.service_life_years)`;
+
+/**
+ * `lifeByUseSql` as a lateral join aliased `alias` with one column `years`, evaluated once per
+ * device row: pass `${alias}.years` as `lifeInForceSql`'s `byUse` where the life is read more than
+ * once per row (the registry's end of life, remaining life, past-life flag and sort). `OFFSET 0`
+ * keeps PostgreSQL from pulling the subquery up and copying it into every reference.
+ */
+export const lifeByUseJoinSql = (d: string, today: string, alias: string): string =>
+  `LEFT JOIN LATERAL (SELECT ${lifeByUseSql(d, today)} AS years OFFSET 0) ${alias} ON true`;
 
 /** Past life: `today` is after the end-of-life date (false when that date is unknown). */
 export const pastLifeSql = (endOfLifeDay: string, today: string): string =>
